@@ -1,0 +1,217 @@
+"""Models of the improvement plan (section 5): phases, workstreams, task groups and tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from plandocs.model.common import Id, Model, Note, Text
+
+
+class Task(Model):
+    """A task with its owner (a team or external role id) and a duration, or `ongoing`.
+
+    A task delivers something (`deliverable`) or aims at something (`target`), never both.
+    """
+
+    id: Id
+    title: Text
+    owner: Id
+    weeks: int | None = Field(default=None, ge=1, le=52)
+    ongoing: bool = False
+    deliverable: Text | None = None
+    target: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_duration_one_outcome(self) -> Task:
+        if (self.weeks is None) == (not self.ongoing):
+            raise ValueError("give exactly one of `weeks` or `ongoing: true`")
+        if (self.deliverable is None) == (self.target is None):
+            raise ValueError("give exactly one of `deliverable` or `target`")
+        return self
+
+
+class TaskGroup(Model):
+    """Tasks under one heading, e.g. "priority 1 - theory deepening"."""
+
+    id: Id
+    title: Text
+    priority: int | None = Field(default=None, ge=1)
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Workstream(Model):
+    """A block of task groups inside a phase, e.g. "internationalisation"."""
+
+    id: Id
+    title: Text
+    groups: list[TaskGroup] = Field(min_length=1)
+
+
+class Phase(Model):
+    """A plan phase spanning months `start_month`..`end_month` after the plan start."""
+
+    id: Id
+    title: Text
+    start_month: int = Field(ge=0, le=24)
+    end_month: int = Field(ge=1, le=24)
+    workstreams: list[Workstream] = Field(min_length=1)
+
+
+class ResourceList(Model):
+    """Learning resources of one kind."""
+
+    id: Id
+    title: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Plan(Model):
+    """Section 5: the phased plan. `start` anchors every computed date."""
+
+    start: dt.date
+    start_note: Note
+    phases: list[Phase] = Field(min_length=1)
+    learning_resources: list[ResourceList] = Field(min_length=1)
+
+
+class Trigger(Model):
+    """A condition that interrupts the plan."""
+
+    id: Id
+    title: Text
+    text: Text
+
+
+class TriggerCategory(Model):
+    """Technical or business triggers, each with its recovery steps."""
+
+    id: Literal["technical", "business"]
+    title: Text
+    triggers: list[Trigger] = Field(min_length=1)
+    recovery_title: Text
+    recovery: list[Trigger] = Field(min_length=1)
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri"]
+
+
+class Slot(Model):
+    """A time slot of the week-1 timetable, `HH:MM` to `HH:MM`."""
+
+    start: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    end: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    activity: Text
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Slot:
+        if self.end <= self.start:
+            raise ValueError(f"slot ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Day(Model):
+    """A day of week 1 with its theme and slots."""
+
+    day: Weekday
+    theme: Text
+    slots: list[Slot] = Field(min_length=1)
+
+
+class Week(Model):
+    """One of weeks 2-4: a theme and its work items."""
+
+    week: int = Field(ge=2, le=52)
+    theme: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class TimedCheck(Model):
+    """A daily checkpoint at a clock time."""
+
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    text: Text
+
+
+class WeeklyCheck(Model):
+    """A weekly checkpoint on a weekday."""
+
+    day: Weekday
+    text: Text
+
+
+class MonthlyCheck(Model):
+    """A monthly checkpoint; `when` is absent where the seed gives no moment."""
+
+    when: Text | None = None
+    text: Text
+
+
+class Checkpoints(Model):
+    """Section 6.3: daily, weekly and monthly checkpoints."""
+
+    daily: list[TimedCheck] = Field(min_length=1)
+    weekly: list[WeeklyCheck] = Field(min_length=1)
+    monthly: list[MonthlyCheck] = Field(min_length=1)
+
+
+class Execution(Model):
+    """Section 6: interruption triggers and recovery, the week plans and checkpoints."""
+
+    triggers: list[TriggerCategory] = Field(min_length=1)
+    week1: list[Day] = Field(min_length=1)
+    weeks: list[Week] = Field(min_length=1)
+    checkpoints: Checkpoints
+
+
+MetricUnit = Literal["percent", "score-of-5", "standard"]
+Direction = Literal["increase", "decrease", "at-least", "at-most", "reach"]
+
+
+class Metric(Model):
+    """A success metric: a `baseline` -> `target` in `unit`, or a change, or a threshold.
+
+    - increase/decrease with a baseline: from baseline to target;
+    - decrease/increase without a baseline: a relative change of `target` percent;
+    - at-least/at-most: a threshold;
+    - reach: a qualitative `target_text` (e.g. an enterprise security standard).
+    """
+
+    id: Id
+    name: Text
+    direction: Direction
+    unit: MetricUnit
+    baseline: float | None = None
+    target: float | None = None
+    target_text: Text | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Metric:
+        if self.direction == "reach":
+            if self.target_text is None:
+                raise ValueError("a `reach` metric needs `target_text`")
+        elif self.target is None:
+            raise ValueError(f"a `{self.direction}` metric needs a numeric `target`")
+        if self.baseline is not None and self.target is not None:
+            going_up = self.target > self.baseline
+            if self.direction == "increase" and not going_up:
+                raise ValueError("an `increase` metric needs target > baseline")
+            if self.direction == "decrease" and going_up:
+                raise ValueError("a `decrease` metric needs target < baseline")
+        return self
+
+
+class MetricGroup(Model):
+    """Technical or process metrics."""
+
+    id: Id
+    title: Text
+    metrics: list[Metric] = Field(min_length=1)
+
+
+class Metrics(Model):
+    """Section 6.3: success metrics."""
+
+    groups: list[MetricGroup] = Field(min_length=1)

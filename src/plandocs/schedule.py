@@ -1,0 +1,55 @@
+"""Dates and week numbers computed from the plan's start date: never typed in data."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from plandocs.model.plan import Phase, Plan, Task
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Return `day` moved by whole calendar months, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@dataclass(frozen=True)
+class Span:
+    """A computed span: dates and 1-based plan weeks, both inclusive."""
+
+    start: dt.date
+    end: dt.date
+    first_week: int
+    last_week: int
+
+    @property
+    def weeks(self) -> int:
+        """Return how many plan weeks the span touches."""
+        return self.last_week - self.first_week + 1
+
+
+def _week_of(plan: Plan, day: dt.date) -> int:
+    return (day - plan.start).days // 7 + 1
+
+
+def phase_span(plan: Plan, phase: Phase) -> Span:
+    """Return the dates and weeks of `phase`, from its start and end months."""
+    start = add_months(plan.start, phase.start_month)
+    end = add_months(plan.start, phase.end_month) - dt.timedelta(days=1)
+    return Span(start, end, _week_of(plan, start), _week_of(plan, end))
+
+
+def task_span(plan: Plan, phase: Phase, task: Task) -> Span:
+    """Return when `task` runs: from its phase's start for `weeks`, or the whole phase."""
+    phase_dates = phase_span(plan, phase)
+    if task.weeks is None:
+        return phase_dates
+    end = phase_dates.start + dt.timedelta(weeks=task.weeks, days=-1)
+    return Span(
+        phase_dates.start, end, phase_dates.first_week, phase_dates.first_week + task.weeks - 1
+    )
