@@ -1,0 +1,80 @@
+# Two commands for a fresh machine: `make serve` (set up, build, serve) and `make test`
+# (set up, then every check). Everything else here is what those two are made of.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_READY := $(VENV)/.ready
+NPM_READY := node_modules/.ready
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps clean
+
+## setup: Python env from the hash-pinned lock, and the pinned npm packages
+setup: $(PY_READY) $(NPM_READY)
+
+$(PY_READY): requirements/dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(NPM_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## serve: build and serve the site with live reload on http://127.0.0.1:8000/
+serve: setup
+	$(BIN)/mkdocs serve
+
+## build: a strict build of both languages into site/
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## check: validate data/ (every problem, with file:line:column)
+check: $(PY_READY)
+	$(BIN)/python -m plandocs check
+
+## schema: rewrite data/schema/ from the models
+schema: $(PY_READY)
+	$(BIN)/python -m plandocs schema
+
+## lint: ruff (lint and format) and mypy strict
+lint: $(PY_READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## browser-deps: Debian's chromium and CJK fonts for the browser tests (needs root or sudo)
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+## test: set up, then lint, data check, schema check, and every test tier
+test: setup browser-deps lint check
+	$(BIN)/python -m plandocs schema --check
+	$(BIN)/pytest
+
+test-unit: $(PY_READY)
+	$(BIN)/pytest -m "not build and not browser"
+
+test-build: setup
+	$(BIN)/pytest -m build
+
+test-browser: setup browser-deps
+	$(BIN)/pytest -m browser
+
+## golden: refresh tests/golden/ after an intended change to a page (review the diff!)
+golden: $(PY_READY)
+	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
+
+## lock: regenerate the hash-pinned requirements from pyproject.toml
+lock: $(PY_READY)
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --generate-hashes --no-header -q -o requirements/runtime.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes --no-header -q -o requirements/dev.txt
+
+clean:
+	rm -rf site docs/report test-artifacts

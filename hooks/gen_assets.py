@@ -1,0 +1,25 @@
+"""mkdocs-gen-files script: serve files that are not pages.
+
+- `assets/vendor/mermaid.min.js`: the pinned Mermaid from node_modules (run `npm ci` first),
+  so that no page fetches it from a CDN;
+- `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors.
+
+Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mkdocs_gen_files
+
+ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
+MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+
+if not MERMAID.is_file():
+    raise SystemExit(f"{MERMAID.relative_to(ROOT)} is missing: run `npm ci` (or `make setup`)")
+with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
+    target.write(MERMAID.read_bytes())
+for schema in sorted((ROOT / "data" / "schema").glob("*.schema.json")):
+    with mkdocs_gen_files.open(f"schema/{schema.name}", "wb") as target:
+        target.write(schema.read_bytes())

@@ -1,0 +1,43 @@
+"""MkDocs hook: turn data/ into pages before each build; edit buttons open the data file.
+
+The pages are real `report/<slug>.<lang>.md` files inside docs/ (git-ignored), because
+static-i18n drops pages that live outside docs_dir. All the work is in the `plandocs` package.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from plandocs.loader import load_dataset
+from plandocs.problems import DataError
+from plandocs.site import build_pages, write_pages
+
+log = logging.getLogger("mkdocs.hooks.plandocs")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Regenerate the pages; on bad data, stop with the same report as `make check`."""
+    root = Path(config.config_file_path).parent
+    try:
+        data = load_dataset(root / "data")
+    except DataError as error:
+        # SystemExit, not an exception: `mkdocs serve` prints it without a traceback and
+        # keeps serving the last good build until the data is fixed.
+        raise SystemExit(error.report()) from None
+    changed = write_pages(Path(config.docs_dir), build_pages(data))
+    if changed:
+        log.info("plandocs: %d generated page(s) updated", len(changed))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Point a generated page's edit button at the data file it was made from."""
+    source = page.meta.get("edit_data")
+    if source and config.repo_url:
+        base = config.repo_url.rstrip("/") + "/" + config.extra["data_edit_uri"]
+        page.edit_url = f"{base}data/{source}"
+    return markdown

@@ -1,0 +1,1 @@
+"""Rendering helpers shared by the page families: escaping, formatting, labels, Mermaid."""

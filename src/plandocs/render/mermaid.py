@@ -1,0 +1,43 @@
+"""Mermaid diagram text. All escaping of labels for Mermaid happens here.
+
+Node ids always come from data ids (`node_id`), never from label text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENTITY = {'"': "#quot;", "#": "#35;", ";": "#59;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
+_PLAIN = str.maketrans({":": "：", ";": "；", "#": "＃", '"': "”", ",": "，", "<": "‹", ">": "›"})
+
+
+def quoted(text: str) -> str:
+    """Return `text` as a double-quoted Mermaid label, with entity codes for specials."""
+    escaped = "".join(_ENTITY.get(char, char) for char in " ".join(text.split()))
+    return f'"{escaped}"'
+
+
+def plain(text: str) -> str:
+    """Return `text` safe where Mermaid takes bare words (gantt tasks, sections, titles).
+
+    Syntax characters become their full-width look-alikes: the page's table keeps the exact text.
+    """
+    return " ".join(text.translate(_PLAIN).split())
+
+
+def node_id(*parts: str) -> str:
+    """Return a Mermaid node id built from data ids."""
+    return "_".join(re.sub(r"[^A-Za-z0-9]", "_", part) for part in parts)
+
+
+def fence(source: str, *, title: str, description: str = "", accessible: bool = True) -> str:
+    """Return a mermaid code block; `title` and `description` become its accessible name.
+
+    Pass `accessible=False` for diagram types whose grammar has no `accTitle` (mindmap).
+    """
+    lines = source.rstrip("\n").split("\n")
+    head, body = lines[0], lines[1:]
+    access = [f"    accTitle: {plain(title)}"] if accessible else []
+    if description and accessible:
+        access.append(f"    accDescr: {plain(description)}")
+    return "```mermaid\n" + "\n".join([head, *access, *body]) + "\n```\n"

@@ -1,0 +1,59 @@
+"""Shared fixtures: the project root, a mutable copy of data/, and a failing-on-warning log."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from plandocs.loader import load_dataset
+from plandocs.model import Dataset
+from plandocs.problems import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The real data, loaded once."""
+    return load_dataset(ROOT / "data")
+
+
+class DataCopy:
+    """A copy of data/ that a test breaks on purpose, then loads."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def replace(self, relative: str, old: str, new: str, *, count: int = 1) -> int:
+        """Replace the first `count` occurrences of `old` in a data file; return its 1-based line."""
+        path = self.folder / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        line = text[: text.index(old)].count("\n") + 1
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return line
+
+    def line_of(self, relative: str, needle: str, *, nth: int = 1) -> int:
+        """Return the 1-based line of the `nth` occurrence of `needle` in a data file."""
+        text = (self.folder / relative).read_text(encoding="utf-8")
+        at = -1
+        for _ in range(nth):
+            at = text.index(needle, at + 1)
+        return text[:at].count("\n") + 1
+
+    def problems(self) -> list[str]:
+        """Load the copy; return every reported problem as text (fails if the load succeeds)."""
+        with pytest.raises(DataError) as caught:
+            load_dataset(self.folder, label="data")
+        return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[DataCopy]:
+    """A fresh copy of data/ in a temporary folder."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    yield DataCopy(folder)

@@ -1,0 +1,125 @@
+"""Each consistency rule fails on a broken copy of the data, naming file, line and field."""
+
+from __future__ import annotations
+
+from tests.conftest import DataCopy
+
+PLAN_TASK = "phases[0].workstreams[0].groups[0].tasks[0]"
+
+
+def test_duplicate_id(data_copy: DataCopy) -> None:
+    line = data_copy.replace("risks.yml", "  - id: r2\n", "  - id: r1\n")
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line}:9: risks[1].id: duplicate id `r1` (also item 0)"
+    ]
+
+
+def test_task_owner_must_be_a_known_role(data_copy: DataCopy) -> None:
+    line = data_copy.replace("plan.yml", "owner: theorist", "owner: wizard")
+    assert data_copy.problems() == [
+        f"data/plan.yml:{line}:24: {PLAN_TASK}.owner: unknown owner `wizard`: "
+        "add it to team.yml (core, advisors or other_owners)"
+    ]
+
+
+def test_key_gap_area_must_exist(data_copy: DataCopy) -> None:
+    line = data_copy.replace("benchmarks/wikipedia.yml", "area: edge-computing", "area: fog")
+    assert data_copy.problems() == [
+        f"data/benchmarks/wikipedia.yml:{line}:11: key_gaps[2].area: unknown coverage area `fog`"
+    ]
+
+
+def test_focus_link_must_join_known_nodes(data_copy: DataCopy) -> None:
+    line = data_copy.replace(
+        "benchmarks/universities.yml", "target: our-ai-governance", "target: nowhere"
+    )
+    assert data_copy.problems() == [
+        f"data/benchmarks/universities.yml:{line}:19: "
+        "universities[0].focus_map.links[2].target: unknown focus node `nowhere`"
+    ]
+
+
+def test_budget_head_count_matches_team(data_copy: DataCopy) -> None:
+    line = data_copy.replace("budget.yml", "            count: 3\n", "            count: 2\n")
+    assert data_copy.problems() == [
+        f"data/budget.yml:{line}:20: categories[0].groups[0].lines[4].count: "
+        "budgets 2 people but team.yml staffs `developer` with 3"
+    ]
+
+
+def test_budget_role_must_exist_and_every_role_is_budgeted(data_copy: DataCopy) -> None:
+    line = data_copy.replace("budget.yml", "role: tester", "role: qa")
+    tester = data_copy.line_of("team.yml", "id: tester")
+    assert data_copy.problems() == [
+        f"data/budget.yml:{line}:19: categories[0].groups[0].lines[5].role: unknown team role `qa`",
+        f"data/team.yml:{tester}:9: core[5].id: role `tester` has no line in budget.yml",
+    ]
+
+
+def test_stated_subtotal_must_equal_computed(data_copy: DataCopy) -> None:
+    line = data_copy.replace("budget.yml", "amount: 45000", "amount: 46000")
+    subtotal = data_copy.line_of("budget.yml", "stated_subtotal: 135000")
+    personnel = data_copy.line_of("budget.yml", "stated_total: 160000")
+    grand = data_copy.line_of("budget.yml", "stated_total: 176800")
+    assert line < subtotal
+    assert data_copy.problems() == [
+        f"data/budget.yml:{subtotal}:26: categories[0].groups[0].stated_subtotal: "
+        "states 135000 but the lines add up to 136000",
+        f"data/budget.yml:{personnel}:19: categories[0].stated_total: "
+        "states 160000 but the groups add up to 161000",
+        f"data/budget.yml:{grand}:15: stated_total: "
+        "states 176800 but the categories add up to 177800",
+    ]
+
+
+def test_task_must_fit_its_phase(data_copy: DataCopy) -> None:
+    line = data_copy.replace("plan.yml", "weeks: 2\n", "weeks: 15\n")
+    assert data_copy.problems() == [
+        f"data/plan.yml:{line}:24: {PLAN_TASK}.weeks: 15 weeks do not fit phase `short` (13 weeks)"
+    ]
+
+
+def test_phase_must_end_after_it_starts(data_copy: DataCopy) -> None:
+    data_copy.replace("plan.yml", "start_month: 0\n", "start_month: 5\n")
+    line = data_copy.line_of("plan.yml", "end_month: 3")
+    assert data_copy.problems() == [
+        f"data/plan.yml:{line}:16: phases[0].end_month: ends at month 3, not after its start month 5"
+    ]
+
+
+def test_contradicting_seed_gap_needs_an_explanation(data_copy: DataCopy) -> None:
+    text = (data_copy.folder / "benchmarks/wikipedia.yml").read_text(encoding="utf-8")
+    start = text.index("    discrepancy:", text.index("id: service-mesh"))
+    end = text.index("  - id: serverless")
+    (data_copy.folder / "benchmarks/wikipedia.yml").write_text(text[:start] + text[end:], "utf-8")
+    line = data_copy.line_of("benchmarks/wikipedia.yml", "seed_gap: 5", nth=2)
+    assert data_copy.problems() == [
+        f"data/benchmarks/wikipedia.yml:{line}:15: coverage[2].seed_gap: seed_gap 5 contradicts "
+        "the computed gap -5 (wikipedia - ours); explain it in `discrepancy`"
+    ]
+
+
+def test_explanation_without_contradiction_is_refused(data_copy: DataCopy) -> None:
+    line = data_copy.replace("benchmarks/wikipedia.yml", "    wikipedia: 85\n", "    wikipedia: 95\n")
+    discrepancy = data_copy.line_of("benchmarks/wikipedia.yml", "discrepancy:")
+    assert line < discrepancy
+    assert data_copy.problems() == [
+        f"data/benchmarks/wikipedia.yml:{discrepancy + 1}:7: coverage[2].discrepancy: "
+        "no discrepancy to explain: the computed gap is 5"
+    ]
+
+
+def test_percentages_stay_within_0_and_100(data_copy: DataCopy) -> None:
+    line = data_copy.replace("benchmarks/cncf.yml", "coverage: 95", "coverage: 105")
+    assert data_copy.problems() == [
+        f"data/benchmarks/cncf.yml:{line}:15: graduated[0].coverage: "
+        "Input should be less than or equal to 100"
+    ]
+
+
+def test_star_ratings_stay_within_1_and_5(data_copy: DataCopy) -> None:
+    line = data_copy.replace("benchmarks/universities.yml", "        ours: 4\n", "        ours: 6\n")
+    assert data_copy.problems() == [
+        f"data/benchmarks/universities.yml:{line}:15: universities[0].ratings[0].ours: "
+        "Input should be less than or equal to 5"
+    ]
