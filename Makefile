@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
 NPM_READY := node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps clean

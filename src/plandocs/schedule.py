@@ -1,8 +1,12 @@
-"""Dates and week numbers computed from the plan's start date: never typed in data."""
+"""Dates and week numbers computed from the plan's start date: never typed in data.
+
+Phases are given in months; the plan counts in weeks, so a month boundary is rounded to whole
+weeks (3 months = 13 weeks, 6 = 26, 12 = 52) and every phase and task starts on the plan's
+weekday.
+"""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -33,15 +37,17 @@ class Span:
         return self.last_week - self.first_week + 1
 
 
-def _week_of(plan: Plan, day: dt.date) -> int:
-    return (day - plan.start).days // 7 + 1
+def weeks_of_months(months: int) -> int:
+    """Return the whole number of weeks closest to `months` months (52 weeks a year)."""
+    return round(months * 52 / 12)
 
 
 def phase_span(plan: Plan, phase: Phase) -> Span:
     """Return the dates and weeks of `phase`, from its start and end months."""
-    start = add_months(plan.start, phase.start_month)
-    end = add_months(plan.start, phase.end_month) - dt.timedelta(days=1)
-    return Span(start, end, _week_of(plan, start), _week_of(plan, end))
+    first, last = weeks_of_months(phase.start_month), weeks_of_months(phase.end_month)
+    start = plan.start + dt.timedelta(weeks=first)
+    end = plan.start + dt.timedelta(weeks=last, days=-1)
+    return Span(start, end, first + 1, last)
 
 
 def task_span(plan: Plan, phase: Phase, task: Task) -> Span:

@@ -37,7 +37,12 @@ def fence(source: str, *, title: str, description: str = "", accessible: bool = 
     """
     lines = source.rstrip("\n").split("\n")
     head, body = lines[0], lines[1:]
-    access = [f"    accTitle: {plain(title)}"] if accessible else []
+    # accTitle/accDescr take the rest of their line verbatim: only line breaks matter there.
+    access = [f"    accTitle: {_one_line(title)}"] if accessible else []
     if description and accessible:
-        access.append(f"    accDescr: {plain(description)}")
+        access.append(f"    accDescr: {_one_line(description)}")
     return "```mermaid\n" + "\n".join([head, *access, *body]) + "\n```\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""The generated page families: one module per page, each with `render(data, lang) -> str`."""

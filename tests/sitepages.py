@@ -1,0 +1,97 @@
+"""Reading a built site: pages, their links, scripts and visible text (stdlib HTML parser)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+@dataclass
+class PageFacts:
+    """What a test needs from one built HTML page."""
+
+    path: Path
+    links: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    switcher: dict[str, str] = field(default_factory=dict)
+    alternates: dict[str, str] = field(default_factory=dict)
+    edit_url: str | None = None
+    text: str = ""
+    content_text: str = ""
+    has_mermaid_block: bool = False
+
+
+class _Collector(HTMLParser):
+    def __init__(self, facts: PageFacts) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts = facts
+        self.skip = 0
+        self.in_switcher_link = False
+        self.in_content = 0
+        self.chunks: list[str] = []
+        self.content: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        facts = self.facts
+        if "id" in a:
+            facts.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            facts.links.append((a["href"], a))
+            if "md-select__link" in a.get("class", "") and "hreflang" in a:
+                facts.switcher[a["hreflang"]] = a["href"]
+                self.in_switcher_link = True
+            if "md-content__button" in a.get("class", "") and "edit" in a.get("title", "").lower():
+                facts.edit_url = a["href"]
+        if tag == "link" and "href" in a:
+            if a.get("rel") == "alternate" and "hreflang" in a:
+                facts.alternates[a["hreflang"]] = a["href"]
+            facts.resources.append(a["href"])
+        if tag in ("script", "img", "iframe", "source") and a.get("src"):
+            (facts.scripts if tag == "script" else facts.resources).append(a["src"])
+        if tag == "pre" and "mermaid" in a.get("class", "").split():
+            facts.has_mermaid_block = True
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag == "article":
+            self.in_content += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        if tag == "article" and self.in_content:
+            self.in_content -= 1
+        if tag == "a":
+            self.in_switcher_link = False
+
+    def handle_data(self, data: str) -> None:
+        if self.skip or self.in_switcher_link:
+            return  # the language selector's own labels are not page text
+        self.chunks.append(data)
+        if self.in_content:
+            self.content.append(data)
+
+
+def read_page(path: Path) -> PageFacts:
+    """Return the facts of one built page."""
+    facts = PageFacts(path)
+    collector = _Collector(facts)
+    collector.feed(path.read_text(encoding="utf-8"))
+    facts.text = " ".join(" ".join(collector.chunks).split())
+    facts.content_text = " ".join(" ".join(collector.content).split())
+    return facts
+
+
+def site_pages(site: Path) -> dict[str, PageFacts]:
+    """Return every HTML page of a built site by path relative to the site root."""
+    return {
+        p.relative_to(site).as_posix(): read_page(p)
+        for p in sorted(site.rglob("*.html"))
+        if not p.name.startswith("404")
+    }
