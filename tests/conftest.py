@@ -28,7 +28,7 @@ class DataCopy:
         self.folder = folder
 
     def replace(self, relative: str, old: str, new: str, *, count: int = 1) -> int:
-        """Replace the first `count` occurrences of `old` in a data file; return its 1-based line."""
+        """Replace `old` (first `count` times) in a data file; return its 1-based line."""
         path = self.folder / relative
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {relative}"

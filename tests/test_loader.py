@@ -19,8 +19,11 @@ def test_yaml_syntax_error(data_copy: DataCopy) -> None:
 
 
 def test_duplicate_key_is_not_silently_dropped(data_copy: DataCopy) -> None:
-    line = data_copy.replace("budget.yml", "            amount: 45000\n",
-                             "            amount: 45000\n            amount: 40000\n")
+    line = data_copy.replace(
+        "budget.yml",
+        "            amount: 45000\n",
+        "            amount: 45000\n            amount: 40000\n",
+    )
     assert data_copy.problems() == [
         f"data/budget.yml:{line + 1}:13: categories[0].groups[0].lines[4].amount: "
         f"duplicate key `amount` (first given at line {line})"
@@ -53,7 +56,9 @@ def test_wrong_type(data_copy: DataCopy) -> None:
 
 def test_unknown_key(data_copy: DataCopy) -> None:
     line = data_copy.replace("risks.yml", "  - id: r2\n", "  - id: r2\n    owner: pm\n")
-    assert data_copy.problems() == [f"data/risks.yml:{line + 1}:5: risks[1].owner: unknown key `owner`"]
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line + 1}:5: risks[1].owner: unknown key `owner`"
+    ]
 
 
 def test_missing_translation(data_copy: DataCopy) -> None:
@@ -67,7 +72,9 @@ def test_missing_translation(data_copy: DataCopy) -> None:
 
 def test_empty_translation(data_copy: DataCopy) -> None:
     line = data_copy.replace("risks.yml", "en: Insufficient resources", 'en: "  "')
-    assert data_copy.problems() == [f"data/risks.yml:{line}:11: risks[2].title.en: translation is empty"]
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line}:11: risks[2].title.en: translation is empty"
+    ]
 
 
 def test_unknown_enum_value(data_copy: DataCopy) -> None:
@@ -84,7 +91,11 @@ def test_every_problem_of_a_run_is_reported(data_copy: DataCopy) -> None:
     data_copy.replace("budget.yml", "amount: 45000", "amount: lots")
     data_copy.replace("team.yml", "count: 3", "count: three")
     problems = data_copy.problems()
-    assert [p.split(":")[0] for p in problems] == ["data/budget.yml", "data/risks.yml", "data/team.yml"]
+    assert [p.split(":")[0] for p in problems] == [
+        "data/budget.yml",
+        "data/risks.yml",
+        "data/team.yml",
+    ]
 
 
 def test_missing_and_unknown_files(data_copy: DataCopy) -> None:

@@ -83,7 +83,8 @@ def test_phase_must_end_after_it_starts(data_copy: DataCopy) -> None:
     data_copy.replace("plan.yml", "start_month: 0\n", "start_month: 5\n")
     line = data_copy.line_of("plan.yml", "end_month: 3")
     assert data_copy.problems() == [
-        f"data/plan.yml:{line}:16: phases[0].end_month: ends at month 3, not after its start month 5"
+        f"data/plan.yml:{line}:16: phases[0].end_month: "
+        "ends at month 3, not after its start month 5"
     ]
 
 
@@ -100,7 +101,9 @@ def test_contradicting_seed_gap_needs_an_explanation(data_copy: DataCopy) -> Non
 
 
 def test_explanation_without_contradiction_is_refused(data_copy: DataCopy) -> None:
-    line = data_copy.replace("benchmarks/wikipedia.yml", "    wikipedia: 85\n", "    wikipedia: 95\n")
+    line = data_copy.replace(
+        "benchmarks/wikipedia.yml", "    wikipedia: 85\n", "    wikipedia: 95\n"
+    )
     discrepancy = data_copy.line_of("benchmarks/wikipedia.yml", "discrepancy:")
     assert line < discrepancy
     assert data_copy.problems() == [
@@ -118,7 +121,9 @@ def test_percentages_stay_within_0_and_100(data_copy: DataCopy) -> None:
 
 
 def test_star_ratings_stay_within_1_and_5(data_copy: DataCopy) -> None:
-    line = data_copy.replace("benchmarks/universities.yml", "        ours: 4\n", "        ours: 6\n")
+    line = data_copy.replace(
+        "benchmarks/universities.yml", "        ours: 4\n", "        ours: 6\n"
+    )
     assert data_copy.problems() == [
         f"data/benchmarks/universities.yml:{line}:15: universities[0].ratings[0].ours: "
         "Input should be less than or equal to 5"

@@ -13,15 +13,6 @@ from dataclasses import dataclass
 from plandocs.model.plan import Phase, Plan, Task
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Return `day` moved by whole calendar months, clamped to the month's last day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
 @dataclass(frozen=True)
 class Span:
     """A computed span: dates and 1-based plan weeks, both inclusive."""

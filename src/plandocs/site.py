@@ -7,8 +7,8 @@ link). `build_pages` is pure; `write_pages` touches the disk, only where content
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 from plandocs.model import Dataset
 from plandocs.model.common import LANGS, Lang
@@ -55,7 +55,11 @@ PAGES: tuple[PageFamily, ...] = (
 )
 
 
-HEADER = "<!-- Generated from data/{source} by plandocs: edit that file, not this one. -->\n"
+# The comment sits in the front matter: before the title it would hide the page's H1 from MkDocs.
+FRONT_MATTER = (
+    "---\n# Generated from data/{source} by plandocs: edit that file, not this one.\n"
+    "edit_data: {source}\n---\n"
+)
 
 
 def build_pages(data: Dataset) -> dict[str, str]:
@@ -63,9 +67,8 @@ def build_pages(data: Dataset) -> dict[str, str]:
     pages: dict[str, str] = {}
     for family in PAGES:
         for lang in LANGS:
-            front = f"---\nedit_data: {family.source}\n---\n"
-            body = family.render(data, lang)
-            pages[f"report/{family.slug}.{lang}.md"] = front + HEADER.format(source=family.source) + body
+            front = FRONT_MATTER.format(source=family.source)
+            pages[f"report/{family.slug}.{lang}.md"] = front + family.render(data, lang)
     return pages
 
 
