@@ -47,7 +47,7 @@ class _Collector(HTMLParser):
             if "md-select__link" in a.get("class", "") and "hreflang" in a:
                 facts.switcher[a["hreflang"]] = a["href"]
                 self.in_switcher_link = True
-            if "md-content__button" in a.get("class", "") and "edit" in a.get("title", "").lower():
+            if a.get("rel") == "edit":
                 facts.edit_url = a["href"]
         if tag == "link" and "href" in a:
             if a.get("rel") == "alternate" and "hreflang" in a:

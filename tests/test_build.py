@@ -1,0 +1,142 @@
+"""A real strict build of both languages: page trees, switcher, hreflang, privacy, Mermaid."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from plandocs.model import Dataset
+from plandocs.model.common import LANGS
+from plandocs.site import PAGES
+from tests.conftest import ROOT
+from tests.sitepages import CJK, PageFacts, read_page, site_pages
+
+pytestmark = pytest.mark.build
+
+MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+REPO_URL = re.search(r"^repo_url: (\S+)$", MKDOCS_YML, re.MULTILINE)[1]  # type: ignore[index]
+ROUTES = ["", "summary/", "about/", *(f"report/{family.slug}/" for family in PAGES)]
+BASE = "http://site.test/"
+
+
+def _route_of(relative_html: str) -> str:
+    return relative_html.removesuffix("index.html")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> dict[str, PageFacts]:
+    return site_pages(built_site)
+
+
+def test_both_language_trees_have_every_page(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "en" / "index.html").is_file()
+    for route in ROUTES:
+        assert (built_site / route / "index.html").is_file(), route
+        assert (built_site / "en" / route / "index.html").is_file(), f"en/{route}"
+    assert read_page(built_site / "index.html").text.count("核心发现") >= 1
+    assert "Core findings" in read_page(built_site / "en" / "index.html").text
+
+
+def test_switcher_points_at_the_same_page_in_the_other_language(
+    pages: dict[str, PageFacts],
+) -> None:
+    assert len(pages) == 2 * len(ROUTES)
+    for relative, facts in pages.items():
+        route = _route_of(relative)
+        zh_route = route.removeprefix("en/")
+        here = BASE + route
+        assert set(facts.switcher) == {"zh", "en"}, relative
+        assert urljoin(here, facts.switcher["zh"]) == BASE + zh_route, relative
+        assert urljoin(here, facts.switcher["en"]) == BASE + "en/" + zh_route, relative
+
+
+def test_sitemap_lists_absolute_hreflang_alternates_for_every_page(built_site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    site_url = "https://cms-benchmarking-plan.github.io/"
+    alternates: dict[str, dict[str, str]] = {}
+    for url in root.findall("s:url", ns):
+        loc = url.findtext("s:loc", namespaces=ns) or ""
+        links = {link.get("hreflang", ""): link.get("href", "") for link in url.findall("x:link", ns)}
+        alternates[loc] = links
+    for route in ROUTES:
+        assert alternates[site_url + route] == {"zh": site_url + route, "en": site_url + "en/" + route}
+
+
+def test_no_script_style_or_font_from_another_host(built_site: Path, pages: dict[str, PageFacts]) -> None:
+    for relative, facts in pages.items():
+        for url in [*facts.scripts, *facts.resources]:
+            if url.startswith("https://cms-benchmarking-plan.github.io/"):
+                continue  # the site's own canonical address
+            assert not urlparse(url).netloc, f"{relative} loads {url}"
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text), css
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "jsdelivr", "cdnjs"):
+            assert host not in text, f"{html} mentions {host}"
+
+
+def test_mermaid_is_served_locally_and_only_on_pages_with_a_diagram(
+    built_site: Path, pages: dict[str, PageFacts]
+) -> None:
+    with_diagrams = set()
+    for relative, facts in pages.items():
+        mermaid = [src for src in facts.scripts if "mermaid" in src]
+        assert bool(mermaid) == facts.has_mermaid_block, relative
+        for src in mermaid:
+            target = (built_site / relative).parent / src
+            assert target.resolve().is_file(), f"{relative}: {src}"
+            with_diagrams.add(_route_of(relative))
+    assert "" not in with_diagrams and "about/" not in with_diagrams
+    assert {"report/plan/", "en/report/risks/", "report/budget/"} <= with_diagrams
+
+
+def test_generated_pages_edit_their_data_file(pages: dict[str, PageFacts]) -> None:
+    repo = REPO_URL.rstrip("/")
+    for family in PAGES:
+        for prefix in ("", "en/"):
+            facts = pages[f"{prefix}report/{family.slug}/index.html"]
+            assert facts.edit_url == f"{repo}/edit/main/data/{family.source}"
+    assert pages["en/about/index.html"].edit_url == f"{repo}/edit/main/docs/about.en.md"
+
+
+def test_english_pages_have_no_chinese_text(pages: dict[str, PageFacts]) -> None:
+    for relative, facts in pages.items():
+        if relative.startswith("en/"):
+            found = sorted(set(CJK.findall(facts.text)))
+            assert found == [], f"{relative}: {''.join(found)}"
+
+
+def test_every_data_text_reaches_its_page(dataset: Dataset, pages: dict[str, PageFacts]) -> None:
+    from tests.texts import texts_of
+
+    checked = 0
+    for family in PAGES:
+        model = getattr(dataset, Path(family.source).stem)
+        for lang in LANGS:
+            prefix = "" if lang == "zh" else "en/"
+            page = pages[f"{prefix}report/{family.slug}/index.html"].content_text
+            texts = list(texts_of(model, lang))
+            checked += len(texts)
+            missing = [text for text in texts if text not in page]
+            assert missing == [], f"{lang} {family.slug}"
+    assert checked > 1000  # both languages of every data file were really looked at
+
+
+def test_build_leaves_no_untracked_file() -> None:
+    untracked = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "docs", "data", "site"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert untracked == ""

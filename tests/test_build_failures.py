@@ -1,0 +1,49 @@
+"""Strict builds fail, with a clear message, on a broken link, a broken anchor or bad data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_project, run_mkdocs_build
+
+pytestmark = pytest.mark.build
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_broken_link_in_chinese_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _append(project / "docs" / "about.zh.md", "\n[坏链接](missing-page.md)\n")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "'about.zh.md' contains a link 'missing-page.md'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_anchor_in_english_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _append(project / "docs" / "about.en.md", "\n[Bad anchor](report/risks.md#risk-r99)\n")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "#risk-r99" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_data_stops_the_build_with_the_check_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    risks = project / "data" / "risks.yml"
+    text = risks.read_text(encoding="utf-8")
+    line = text[: text.index("probability: low")].count("\n") + 1
+    risks.write_text(text.replace("probability: low", "probability: rare", 1), encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        f"data/risks.yml:{line}:18: risks[2].probability: "
+        "Input should be 'high', 'medium' or 'low' (got 'rare')"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
