@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from plandocs.model import Dataset
 from plandocs.model.benchmarks import CoverageArea, KeyGap
@@ -31,8 +32,8 @@ COVERAGE_INTRO = t(
 )
 CHART = t("覆盖度对比图", "Coverage chart")
 CHART_DESCR = t(
-    "Wikipedia 与我们在各技术领域的覆盖度（%）",
-    "Coverage in percent per area for Wikipedia and for us",
+    "各技术领域的覆盖度（%）：柱为 Wikipedia，折线为我们",
+    "Coverage in percent per area: bars for Wikipedia, a line for us",
 )
 SERIES = (t("Wikipedia", "Wikipedia"), t("我们", "Ours"))
 Y_AXIS = t("覆盖度（%）", "Coverage (%)")
@@ -90,28 +91,23 @@ def render_concepts(data: Dataset, lang: Lang) -> str:
 
 
 def render_chart(data: Dataset, lang: Lang) -> str:
-    """Return a bar chart with a Wikipedia series and an ours series per area.
+    """Return a chart per area: Wikipedia's coverage as bars, ours as a line over them.
 
-    Mermaid draws the two series on the same spot, so the series that is taller in more
-    areas goes first, behind the other: both stay visible wherever that holds.
+    Mermaid draws two bar series on the same spot, hiding the shorter one; a line does not.
     """
     areas = data.wikipedia.coverage
-    series = [
-        (SERIES[0](lang), [area.wikipedia for area in areas]),
-        (SERIES[1](lang), [area.ours for area in areas]),
-    ]
-    if sum(area.ours > area.wikipedia for area in areas) > len(areas) / 2:
-        series.reverse()
     lines = [
         "xychart-beta",
         f"    x-axis [{', '.join(mermaid.quoted(area.area(lang)) for area in areas)}]",
         f"    y-axis {mermaid.quoted(Y_AXIS(lang))} 0 --> 100",
-    ]
-    lines += [
-        f"    bar {mermaid.quoted(name)} [{', '.join(f'{value:g}' for value in values)}]"
-        for name, values in series
+        f"    bar {mermaid.quoted(SERIES[0](lang))} [{_values(a.wikipedia for a in areas)}]",
+        f"    line {mermaid.quoted(SERIES[1](lang))} [{_values(a.ours for a in areas)}]",
     ]
     return mermaid.fence("\n".join(lines), title=CHART(lang), description=CHART_DESCR(lang))
+
+
+def _values(values: Iterable[float]) -> str:
+    return ", ".join(f"{value:g}" for value in values)
 
 
 def render_table(data: Dataset, lang: Lang) -> str:
