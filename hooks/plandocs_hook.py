@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -19,16 +20,31 @@ from plandocs.site import build_pages, write_pages
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
 
+# Set once per process by on_startup: `mkdocs serve` must survive bad data, a build must not.
+COMMAND = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process builds or serves."""
+    COMMAND["name"] = command
+
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Regenerate the pages; on bad data, stop with the same report as `make check`."""
+    """Regenerate the pages; on bad data, report as `make check` does.
+
+    A build stops (exit 1, no traceback). `mkdocs serve` logs the report and keeps the last
+    good pages, so the server stays up until the data is fixed.
+    """
     root = Path(config.config_file_path).parent
     try:
         data = load_dataset(root / "data")
     except DataError as error:
-        # SystemExit, not an exception: `mkdocs serve` prints it without a traceback and
-        # keeps serving the last good build until the data is fixed.
-        raise SystemExit(error.report()) from None
+        if COMMAND["name"] == "serve":
+            log.error(
+                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
+            )
+            return
+        raise PluginError(error.report()) from None
     changed = write_pages(Path(config.docs_dir), build_pages(data))
     if changed:
         log.info("plandocs: %d generated page(s) updated", len(changed))

@@ -63,13 +63,20 @@ def test_sitemap_lists_absolute_hreflang_alternates_for_every_page(built_site: P
     alternates: dict[str, dict[str, str]] = {}
     for url in root.findall("s:url", ns):
         loc = url.findtext("s:loc", namespaces=ns) or ""
-        links = {link.get("hreflang", ""): link.get("href", "") for link in url.findall("x:link", ns)}
+        links = {
+            link.get("hreflang", ""): link.get("href", "") for link in url.findall("x:link", ns)
+        }
         alternates[loc] = links
     for route in ROUTES:
-        assert alternates[site_url + route] == {"zh": site_url + route, "en": site_url + "en/" + route}
+        assert alternates[site_url + route] == {
+            "zh": site_url + route,
+            "en": site_url + "en/" + route,
+        }
 
 
-def test_no_script_style_or_font_from_another_host(built_site: Path, pages: dict[str, PageFacts]) -> None:
+def test_no_script_style_or_font_from_another_host(
+    built_site: Path, pages: dict[str, PageFacts]
+) -> None:
     for relative, facts in pages.items():
         for url in [*facts.scripts, *facts.resources]:
             if url.startswith("https://cms-benchmarking-plan.github.io/"):

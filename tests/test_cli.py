@@ -1,0 +1,44 @@
+"""`python -m plandocs`: check, generate and schema, with exit codes and no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from plandocs.cli import main
+from plandocs.site import PAGES
+from tests.conftest import ROOT, DataCopy
+
+
+def test_check_passes_on_the_real_data() -> None:
+    assert main(["--data", str(ROOT / "data"), "check"]) == 0
+
+
+def test_check_fails_with_located_messages_and_no_traceback(data_copy: DataCopy) -> None:
+    line = data_copy.replace("team.yml", "count: 3", "count: three")
+    result = subprocess.run(
+        [sys.executable, "-m", "plandocs", "--data", "data", "check"],
+        cwd=data_copy.folder.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"data/team.yml:{line}:12: core[4].count: Input should be a valid integer (got 'three')",
+        "1 problem in data/",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_generate_writes_every_page_and_removes_stale_ones(tmp_path: Path) -> None:
+    stale = tmp_path / "report" / "old.zh.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
+    written = sorted(p.name for p in (tmp_path / "report").iterdir())
+    assert written == sorted(f"{f.slug}.{lang}.md" for f in PAGES for lang in ("zh", "en"))
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()}
+    assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()} == before

@@ -1,0 +1,34 @@
+"""Golden files: every generated page family in both languages, compared byte for byte.
+
+After an intended change, refresh with `make golden` (UPDATE_GOLDEN=1) and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from plandocs.model import Dataset
+from plandocs.model.common import LANGS
+from plandocs.site import PAGES, build_pages
+from tests.conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", [family.slug for family in PAGES])
+def test_page_matches_golden_file(dataset: Dataset, slug: str, lang: str) -> None:
+    page = build_pages(dataset)[f"report/{slug}.{lang}.md"]
+    golden = GOLDEN / f"{slug}.{lang}.md"
+    if UPDATE:
+        golden.write_text(page, encoding="utf-8")
+    assert golden.is_file(), f"no golden file {golden.name}: run `make golden` and review it"
+    assert page == golden.read_text(encoding="utf-8"), f"{golden.name} differs: see `make golden`"
+
+
+def test_no_orphan_golden_files() -> None:
+    expected = {f"{family.slug}.{lang}.md" for family in PAGES for lang in LANGS}
+    assert {p.name for p in GOLDEN.glob("*.md")} == expected

@@ -1,0 +1,67 @@
+"""Escaping happens in one place and survives nasty strings; formatting follows the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from plandocs.loader import load_dataset
+from plandocs.pages import risks
+from plandocs.render import format, mermaid
+from plandocs.render import markdown as md
+from tests.conftest import DataCopy
+
+NASTY = 'a|b "q" [x](y) <script>alert(1)</script> #1: x; y（中文，标点）'
+
+
+def test_inline_escapes_markdown_and_html() -> None:
+    assert md.inline(NASTY) == (
+        'a\\|b "q" \\[x\\](y) &lt;script&gt;alert(1)&lt;/script&gt; \\#1: x; y（中文，标点）'
+    )
+    assert md.cell("two\nlines | here") == "two lines \\| here"
+
+
+def test_table_rows_cannot_be_broken_by_a_pipe() -> None:
+    table = md.table(["h1", "h2"], [[md.cell("a|b"), md.cell("c")]], align="lr")
+    assert table == "| h1 | h2 |\n| :-- | --: |\n| a\\|b | c |\n"
+
+
+def test_mermaid_quoted_label_escapes_quotes_and_specials() -> None:
+    assert mermaid.quoted('say "hi"; #1 <b> & more') == (
+        '"say #quot;hi#quot;#59; #35;1 #lt;b#gt; #amp; more"'
+    )
+
+
+def test_mermaid_plain_label_has_no_syntax_characters() -> None:
+    assert mermaid.plain('a: b; #c, "d" <e>') == "a： b； ＃c， ”d” ‹e›"
+
+
+def test_mermaid_node_ids_come_from_data_ids() -> None:
+    assert mermaid.node_id("risk", "r1-high") == "risk_r1_high"
+
+
+def test_fence_adds_accessible_title_and_description() -> None:
+    fenced = mermaid.fence('pie\n    "a" : 1', title="Budget\nshare", description="By category")
+    assert fenced == (
+        '```mermaid\npie\n    accTitle: Budget share\n    accDescr: By category\n    "a" : 1\n```\n'
+    )
+
+
+def test_formats_follow_the_language() -> None:
+    assert format.money(176_800, "USD", "zh") == "$176,800"
+    assert format.money(176_800, "USD", "en") == "US$176,800"
+    assert format.date(dt.date(2025, 1, 6), "zh") == "2025年1月6日"
+    assert format.date(dt.date(2025, 1, 6), "en") == "6 Jan 2025"
+    assert format.signed_points(5, "en") == "+5 pp"
+    assert format.signed_points(-15, "zh") == "−15 个百分点"
+    assert format.stars(4) == "★★★★☆ (4/5)"
+    assert format.share(135_000, 176_800) == "76.4%"
+
+
+def test_a_nasty_risk_title_is_escaped_in_table_heading_and_chart(data_copy: DataCopy) -> None:
+    data_copy.replace("risks.yml", "en: Insufficient resources", f"en: '{NASTY}'")
+    page = risks.render(load_dataset(data_copy.folder), "en")
+    escaped = md.inline(NASTY)
+    assert f"| [R3](#risk-r3) | {escaped} | High | Low |" in page
+    assert f"### R3 {escaped} {{#risk-r3}}" in page
+    assert f"    {mermaid.quoted('R3 ' + NASTY)}: [0.20, 0.80]" in page
+    assert "<script>" not in page
