@@ -39,7 +39,7 @@ def test_mermaid_node_ids_come_from_data_ids() -> None:
     assert mermaid.node_id("risk", "r1-high") == "risk_r1_high"
 
 
-def test_fence_adds_accessible_title_and_description() -> None:
+def test_fence_names_the_diagram_in_svg_and_figure_caption() -> None:
     fenced = mermaid.fence('pie\n    "a" : 1', title="Budget\nshare", description="By category")
     assert fenced == (
         '```mermaid\npie\n    accTitle: Budget share\n    accDescr: By category\n    "a" : 1\n```\n'

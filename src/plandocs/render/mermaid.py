@@ -5,6 +5,7 @@ Node ids always come from data ids (`node_id`), never from label text.
 
 from __future__ import annotations
 
+import html
 import re
 
 _ENTITY = {'"': "#quot;", "#": "#35;", ";": "#59;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
@@ -41,7 +42,11 @@ def fence(source: str, *, title: str, description: str = "", accessible: bool = 
     access = [f"    accTitle: {_one_line(title)}"] if accessible else []
     if description and accessible:
         access.append(f"    accDescr: {_one_line(description)}")
-    return "```mermaid\n" + "\n".join([head, *access, *body]) + "\n```\n"
+    code = "```mermaid\n" + "\n".join([head, *access, *body]) + "\n```\n"
+    # A figure whose caption names the diagram for every reader, also where the SVG's own
+    # title is out of reach (Material renders diagrams into a closed shadow root).
+    caption = html.escape(_one_line(title), quote=False)
+    return f'<figure class="diagram" markdown="1">\n\n{code}\n<figcaption>{caption}</figcaption>\n</figure>\n'
 
 
 def _one_line(text: str) -> str:

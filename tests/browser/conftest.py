@@ -1,0 +1,103 @@
+"""Browser tier: the built site served on 127.0.0.1 and driven by Debian's chromium.
+
+Playwright's Python package drives /usr/bin/chromium (never a downloaded browser). On a
+failing test, a screenshot of the page it was looking at lands in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ carries the `browser` marker."""
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served by a thread on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian chromium, one for the session."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=["light", "dark"])
+def context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh context in the light or the dark colour scheme."""
+    made = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def light_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh context in the light colour scheme only."""
+    made = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    yield made
+    made.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Screenshot every open page of a failing browser test into test-artifacts/."""
+    report = yield
+    if report.when == "call" and report.failed and "browser" in item.keywords:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", item.nodeid)[-120:]
+        for key in ("context", "light_context"):
+            made = item.funcargs.get(key) if hasattr(item, "funcargs") else None
+            if isinstance(made, BrowserContext):
+                for index, page in enumerate(made.pages):
+                    _screenshot(page, ARTIFACTS / f"{name}-{index}.png")
+    return report
+
+
+def _screenshot(page: Page, target: Path) -> None:
+    try:
+        page.screenshot(path=str(target), full_page=True)
+    except Exception:  # a crashed page must not hide the test's own failure
+        return
