@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from plandocs.site import PAGES
+
+# Every page of one language, as a path under the language root ("" is the home page).
+ROUTES = ["", "summary/", "about/", *(f"report/{family.slug}/" for family in PAGES)]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -25,6 +29,7 @@ class PageFacts:
     text: str = ""
     content_text: str = ""
     has_mermaid_block: bool = False
+    mermaid_sources: list[str] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -33,6 +38,7 @@ class _Collector(HTMLParser):
         self.facts = facts
         self.skip = 0
         self.in_switcher_link = False
+        self.in_mermaid = False
         self.in_content = 0
         self.chunks: list[str] = []
         self.content: list[str] = []
@@ -57,6 +63,8 @@ class _Collector(HTMLParser):
             (facts.scripts if tag == "script" else facts.resources).append(a["src"])
         if tag == "pre" and "mermaid" in a.get("class", "").split():
             facts.has_mermaid_block = True
+            self.in_mermaid = True
+            facts.mermaid_sources.append("")
         if tag in ("script", "style"):
             self.skip += 1
         if tag == "article":
@@ -69,8 +77,12 @@ class _Collector(HTMLParser):
             self.in_content -= 1
         if tag == "a":
             self.in_switcher_link = False
+        if tag == "pre":
+            self.in_mermaid = False
 
     def handle_data(self, data: str) -> None:
+        if self.in_mermaid:
+            self.facts.mermaid_sources[-1] += data
         if self.skip or self.in_switcher_link:
             return  # the language selector's own labels are not page text
         self.chunks.append(data)

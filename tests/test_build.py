@@ -14,13 +14,12 @@ from plandocs.model import Dataset
 from plandocs.model.common import LANGS
 from plandocs.site import PAGES
 from tests.conftest import ROOT
-from tests.sitepages import CJK, PageFacts, read_page, site_pages
+from tests.sitepages import CJK, ROUTES, PageFacts, read_page, site_pages
 
 pytestmark = pytest.mark.build
 
 MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 REPO_URL = re.search(r"^repo_url: (\S+)$", MKDOCS_YML, re.MULTILINE)[1]  # type: ignore[index]
-ROUTES = ["", "summary/", "about/", *(f"report/{family.slug}/" for family in PAGES)]
 BASE = "http://site.test/"
 
 
