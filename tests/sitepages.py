@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 from plandocs.site import PAGES
 
@@ -107,3 +108,36 @@ def site_pages(site: Path) -> dict[str, PageFacts]:
         for p in sorted(site.rglob("*.html"))
         if not p.name.startswith("404")
     }
+
+
+LINK_BASE = "http://site.test/"
+
+
+def broken_links(site: Path, pages: dict[str, PageFacts]) -> list[str]:
+    """Return `page -> href` for every internal link whose file or anchor is missing."""
+    broken = []
+    for relative, facts in pages.items():
+        here = LINK_BASE + relative
+        for href, _ in facts.links:
+            target = urlparse(urljoin(here, href))
+            if f"{target.scheme}://{target.netloc}/" != LINK_BASE or href.startswith("mailto:"):
+                continue
+            path = unquote(target.path).lstrip("/")
+            if path == "" or path.endswith("/"):
+                path += "index.html"
+            if not (site / path).is_file():
+                broken.append(f"{relative} -> {href} (no file)")
+            elif target.fragment and path.endswith(".html"):
+                ids = pages[path].ids if path in pages else set()
+                if unquote(target.fragment) not in ids:
+                    broken.append(f"{relative} -> {href} (no anchor)")
+    return broken
+
+
+def chinese_on_english_pages(pages: dict[str, PageFacts]) -> list[str]:
+    """Return `page: characters` for every English page showing Chinese text."""
+    found = []
+    for relative, facts in pages.items():
+        if relative.startswith("en/") and (chars := sorted(set(CJK.findall(facts.text)))):
+            found.append(f"{relative}: {''.join(chars)}")
+    return found

@@ -7,36 +7,12 @@ are not fetched here: `make check-external-links` does that, on demand, with net
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tests.sitepages import PageFacts, site_pages
+from tests.sitepages import broken_links, site_pages
 
 pytestmark = pytest.mark.build
-
-BASE = "http://site.test/"
-
-
-def broken_links(site: Path, pages: dict[str, PageFacts]) -> list[str]:
-    """Return `page -> href` for every internal link whose file or anchor is missing."""
-    broken = []
-    for relative, facts in pages.items():
-        here = BASE + relative
-        for href, _ in facts.links:
-            target = urlparse(urljoin(here, href))
-            if f"{target.scheme}://{target.netloc}/" != BASE or href.startswith("mailto:"):
-                continue
-            path = unquote(target.path).lstrip("/")
-            if path == "" or path.endswith("/"):
-                path += "index.html"
-            if not (site / path).is_file():
-                broken.append(f"{relative} -> {href} (no file)")
-            elif target.fragment and path.endswith(".html"):
-                ids = pages[path].ids if path in pages else set()
-                if unquote(target.fragment) not in ids:
-                    broken.append(f"{relative} -> {href} (no anchor)")
-    return broken
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
