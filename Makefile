@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps clean
+.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links clean
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -67,6 +67,10 @@ test-build: setup
 
 test-browser: setup browser-deps
 	$(BIN)/pytest -m browser
+
+## check-external-links: opt-in, needs network: every external link of site/ answers
+check-external-links: build
+	$(BIN)/python -m tests.external_links site
 
 ## golden: refresh tests/golden/ after an intended change to a page (review the diff!)
 golden: $(PY_READY)
