@@ -46,7 +46,8 @@ def fence(source: str, *, title: str, description: str = "", accessible: bool = 
     # A figure whose caption names the diagram for every reader, also where the SVG's own
     # title is out of reach (Material renders diagrams into a closed shadow root).
     caption = html.escape(_one_line(title), quote=False)
-    return f'<figure class="diagram" markdown="1">\n\n{code}\n<figcaption>{caption}</figcaption>\n</figure>\n'
+    figcaption = f"<figcaption>{caption}</figcaption>"
+    return f'<figure class="diagram" markdown="1">\n\n{code}\n{figcaption}\n</figure>\n'
 
 
 def _one_line(text: str) -> str:
