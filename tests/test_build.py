@@ -143,3 +143,10 @@ def test_build_leaves_no_untracked_file() -> None:
         check=True,
     ).stdout
     assert untracked == ""
+
+
+def test_every_page_has_the_same_anchors_in_both_languages(pages: dict[str, PageFacts]) -> None:
+    for route in ROUTES:
+        zh, en = pages[route + "index.html"].ids, pages["en/" + route + "index.html"].ids
+        assert zh == en, f"{route}: only zh {sorted(zh - en)[:5]}, only en {sorted(en - zh)[:5]}"
+    assert "risk-r3" in pages["en/report/risks/index.html"].ids
