@@ -38,8 +38,9 @@
   const BG = "var(--md-default-bg-color)";
   const LINE = "var(--md-default-fg-color--lighter)";
   const FAINT = "var(--md-default-fg-color--lightest)";
-  // Series colours: the site's primary colour, then hues of Material's admonitions.
-  const HUES = ["var(--md-primary-fg-color)", "#ff9100", "#00bfa5", "#f50057", "#7c4dff", "#64dd17"];
+  // Series colours: the accent colour (as Material's own flowchart nodes), then hues of
+  // Material's admonitions.
+  const HUES = ["var(--md-accent-fg-color)", "#ff9100", "#00bfa5", "#f50057", "#7c4dff", "#64dd17"];
 
   // `percent` of `hue` mixed into the page background.
   const tint = (hue, percent) => `color-mix(in srgb, ${hue} ${percent}%, ${BG})`;
@@ -86,14 +87,18 @@
       }`)}
 
     /* Quadrant chart: quadrant 1 (top right) darkest, 3 palest; point labels get a halo of
-       the page background where they cross lines or other labels. */
+       the page background where they cross lines or other labels. Mermaid puts quadrant
+       titles at the top of their quadrant, where the labels of points on the middle line
+       (y = 0.5, common in risk matrices) fall: move the lower two to the bottom (38% of the
+       chart's height, just under a quadrant's height). */
     .quadrant:nth-child(1) rect { fill: ${tint(HUES[0], 24)}; }
     .quadrant:nth-child(2) rect, .quadrant:nth-child(4) rect { fill: ${tint(HUES[0], 12)}; }
     .quadrant:nth-child(3) rect { fill: ${tint(HUES[0], 4)}; }
+    .quadrant:nth-child(n+3) text { transform-box: view-box; translate: 0 38%; }
     .quadrants ~ .border line { stroke: ${LINE} !important; }
     .data-point circle { fill: ${TEXT}; stroke: ${BG}; stroke-width: 1px; }
     .data-point text {
-      paint-order: stroke; stroke: ${BG}; stroke-width: 3px; stroke-linejoin: round;
+      paint-order: stroke; stroke: ${BG}; stroke-width: 2px; stroke-linejoin: round;
     }
 
     /* xychart: no white background, tinted bars, lines in full colour, muted axes. */
