@@ -33,7 +33,7 @@ MITIGATIONS = t("缓解措施", "Mitigations")
 CONTINGENCY = t("应急预案", "Contingency plan")
 DETAILS = t("风险明细", "Risk details")
 
-# Position on a 0-1 axis for each level; risks sharing a cell are spread apart.
+# Position on a 0-1 axis for each level.
 _POSITION = {"low": 0.2, "medium": 0.5, "high": 0.8}
 
 
@@ -49,21 +49,16 @@ def label(risk: Risk, lang: Lang) -> str:
 
 def render_matrix(data: Dataset, lang: Lang) -> str:
     """Return a quadrant chart of the risks: probability (x) against level (y)."""
-    lines = [
-        "quadrantChart",
-        f"    x-axis {mermaid.quoted(AXES['x'][0](lang))} --> {mermaid.quoted(AXES['x'][1](lang))}",
-        f"    y-axis {mermaid.quoted(AXES['y'][0](lang))} --> {mermaid.quoted(AXES['y'][1](lang))}",
-    ]
-    lines += [f"    quadrant-{n} {mermaid.plain(q(lang))}" for n, q in enumerate(QUADRANTS, 1)]
-    seen: dict[tuple[str, str], int] = {}
-    for risk in data.risks.risks:
-        cell = (risk.probability, risk.level)
-        offset = 0.06 * seen.get(cell, 0)
-        seen[cell] = seen.get(cell, 0) + 1
-        x = _POSITION[risk.probability] + offset
-        y = _POSITION[risk.level] - offset
-        lines.append(f"    {mermaid.quoted(label(risk, lang))}: [{x:.2f}, {y:.2f}]")
-    return mermaid.fence("\n".join(lines), title=CHART(lang), description=CHART_DESCR(lang))
+    source = mermaid.quadrant_chart(
+        x_axis=(AXES["x"][0](lang), AXES["x"][1](lang)),
+        y_axis=(AXES["y"][0](lang), AXES["y"][1](lang)),
+        quadrants=[quadrant(lang) for quadrant in QUADRANTS],
+        points=[
+            (label(risk, lang), _POSITION[risk.probability], _POSITION[risk.level])
+            for risk in data.risks.risks
+        ],
+    )
+    return mermaid.fence(source, title=CHART(lang), description=CHART_DESCR(lang))
 
 
 def render_table(data: Dataset, lang: Lang) -> str:

@@ -91,21 +91,16 @@ def anchor(row: MaturityRow) -> str:
 
 def render_quadrant(data: Dataset, lang: Lang) -> str:
     """Return a quadrant chart of the areas: maturity (x) against adoption (y)."""
-    lines = [
-        "quadrantChart",
-        f"    x-axis {mermaid.quoted(AXES['x'][0](lang))} --> {mermaid.quoted(AXES['x'][1](lang))}",
-        f"    y-axis {mermaid.quoted(AXES['y'][0](lang))} --> {mermaid.quoted(AXES['y'][1](lang))}",
-    ]
-    lines += [f"    quadrant-{n} {mermaid.plain(q(lang))}" for n, q in enumerate(QUADRANTS, 1)]
-    seen: dict[tuple[str, str], int] = {}
-    for row in data.trends.maturity:
-        cell = (row.maturity, row.adoption)
-        offset = 0.06 * seen.get(cell, 0)
-        seen[cell] = seen.get(cell, 0) + 1
-        x = _POSITION[row.maturity] + offset
-        y = _POSITION[row.adoption] - offset
-        lines.append(f"    {mermaid.quoted(row.area(lang))}: [{x:.2f}, {y:.2f}]")
-    return mermaid.fence("\n".join(lines), title=CHART(lang), description=CHART_DESCR(lang))
+    source = mermaid.quadrant_chart(
+        x_axis=(AXES["x"][0](lang), AXES["x"][1](lang)),
+        y_axis=(AXES["y"][0](lang), AXES["y"][1](lang)),
+        quadrants=[quadrant(lang) for quadrant in QUADRANTS],
+        points=[
+            (row.area(lang), _POSITION[row.maturity], _POSITION[row.adoption])
+            for row in data.trends.maturity
+        ],
+    )
+    return mermaid.fence(source, title=CHART(lang), description=CHART_DESCR(lang))
 
 
 def render_table(data: Dataset, lang: Lang) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 _ENTITY = {'"': "#quot;", "#": "#35;", ";": "#59;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 _PLAIN = str.maketrans({":": "：", ";": "；", "#": "＃", '"': "”", ",": "，", "<": "‹", ">": "›"})
@@ -29,6 +30,28 @@ def plain(text: str) -> str:
 def node_id(*parts: str) -> str:
     """Return a Mermaid node id built from data ids."""
     return "_".join(re.sub(r"[^A-Za-z0-9]", "_", part) for part in parts)
+
+
+def quadrant_chart(
+    *,
+    x_axis: tuple[str, str],
+    y_axis: tuple[str, str],
+    quadrants: Sequence[str],
+    points: Sequence[tuple[str, float, float]],
+) -> str:
+    """Return a quadrantChart body; points (label, x, y in 0-1) that coincide are spread apart."""
+    lines = [
+        "quadrantChart",
+        f"    x-axis {quoted(x_axis[0])} --> {quoted(x_axis[1])}",
+        f"    y-axis {quoted(y_axis[0])} --> {quoted(y_axis[1])}",
+    ]
+    lines += [f"    quadrant-{n} {plain(text)}" for n, text in enumerate(quadrants, 1)]
+    seen: dict[tuple[float, float], int] = {}
+    for text, x, y in points:
+        offset = 0.06 * seen.get((x, y), 0)
+        seen[(x, y)] = seen.get((x, y), 0) + 1
+        lines.append(f"    {quoted(text)}: [{x + offset:.2f}, {y - offset:.2f}]")
+    return "\n".join(lines)
 
 
 def fence(source: str, *, title: str, description: str = "", accessible: bool = True) -> str:
