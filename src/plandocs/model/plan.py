@@ -59,6 +59,13 @@ class Phase(Model):
     end_month: int = Field(ge=1, le=24)
     workstreams: list[Workstream] = Field(min_length=1)
 
+    @property
+    def tasks(self) -> list[Task]:
+        """Return every task of the phase, in plan order."""
+        return [
+            task for stream in self.workstreams for group in stream.groups for task in group.tasks
+        ]
+
 
 class ResourceList(Model):
     """Learning resources of one kind."""

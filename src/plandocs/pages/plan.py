@@ -225,10 +225,7 @@ def render(data: Dataset, lang: Lang) -> str:
 
 
 def _tasks_by_phase(data: Dataset) -> list[tuple[Phase, list[Task]]]:
-    return [
-        (phase, [task for s in phase.workstreams for g in s.groups for task in g.tasks])
-        for phase in data.plan.phases
-    ]
+    return [(phase, phase.tasks) for phase in data.plan.phases]
 
 
 def _owners(data: Dataset) -> dict[str, Text]:

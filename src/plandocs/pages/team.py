@@ -43,10 +43,8 @@ def owned_tasks(data: Dataset) -> dict[str, list[Task]]:
     """Return each owner role id -> the plan tasks it owns, in plan order."""
     owned: dict[str, list[Task]] = {}
     for phase in data.plan.phases:
-        for workstream in phase.workstreams:
-            for group in workstream.groups:
-                for task in group.tasks:
-                    owned.setdefault(task.owner, []).append(task)
+        for task in phase.tasks:
+            owned.setdefault(task.owner, []).append(task)
     return owned
 
 
