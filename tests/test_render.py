@@ -42,7 +42,7 @@ def test_mermaid_node_ids_come_from_data_ids() -> None:
 def test_fence_names_the_diagram_in_svg_and_figure_caption() -> None:
     fenced = mermaid.fence('pie\n    "a" : 1', title="Budget\nshare", description="By category")
     assert fenced == (
-        '<figure class="diagram" markdown="1">\n\n'
+        '<figure class="diagram" tabindex="0" markdown="1">\n\n'
         "```mermaid\npie\n    accTitle: Budget share\n    accDescr: By category\n"
         '    "a" : 1\n```\n\n'
         "<figcaption>Budget share</figcaption>\n</figure>\n"

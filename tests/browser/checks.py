@@ -1,5 +1,10 @@
-"""What a reader must never meet on a page, checked in Chromium; shared by the tests that
-check the real site and the tests that prove each check fails on a broken copy."""
+"""What a reader must never meet on a page, in both colour schemes, checked in Chromium;
+shared by the tests of the real site and the tests that prove each check fails on a broken copy.
+
+A page is loaded once: every check runs in the scheme it opens in, then the palette toggle
+switches scheme (as a reader would) and the scheme-dependent checks run again. Material
+remembers the choice, so consecutive pages open in alternating schemes.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,14 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.axe import axe_violations
+from tests.browser.contrast import unreadable_labels
 
-# Material has replaced every <pre class="mermaid"> and each diagram has a size.
-DIAGRAMS_DRAWN = """() => document.querySelectorAll("pre.mermaid").length === 0 &&
-  [...document.querySelectorAll("div.mermaid")].every(d => d.getBoundingClientRect().height > 0)"""
+# Material has replaced every <pre class="mermaid">; then each diagram must have a size.
+DIAGRAMS_MOUNTED = """() => document.querySelectorAll("pre.mermaid").length === 0"""
+DIAGRAMS_DRAWN = """() => [...document.querySelectorAll("div.mermaid")].every(d =>
+  d.getBoundingClientRect().height > 0 && (!d.shadowRoot || d.shadowRoot.querySelector("svg")))"""
+NOT_DRAWN = "a diagram was not drawn"
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 PARSE_ALL = """async sources => {
   const errors = [];
   for (const source of sources) {
@@ -31,6 +40,7 @@ UNNAMED_DIAGRAMS = """() => [...document.querySelectorAll("div.mermaid")].filter
   const equivalent = next && ["TABLE", "UL", "OL", "H3", "H4", "DIV"].includes(next.tagName);
   return !(caption && caption.textContent.trim() && equivalent);
 }).length"""
+# The axe rules whose result depends on the colour scheme.
 DARK_RULES = ["color-contrast", "link-in-text-block"]
 
 
@@ -44,37 +54,46 @@ class Visit:
 
 
 def visit(context: BrowserContext, url: str) -> Visit:
-    """Open `url` and wait until the network is idle."""
+    """Open `url` (in a context that has OPEN_SHADOW_ROOTS as init script) until it loads."""
     page = context.new_page()
     seen = Visit(page)
     page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: seen.errors.append(str(e)))
     page.on("request", lambda r: seen.requests.append(r.url))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     return seen
 
 
 def reader_problems(seen: Visit, sources: list[str], own_host: str) -> list[str]:
-    """Return what is wrong on a visited page; `sources` are its Mermaid diagram sources.
-
-    In the dark scheme only axe's colour rules run: the rest does not depend on the scheme.
-    """
+    """Return what is wrong on a visited page; `sources` are its Mermaid diagram sources."""
     page = seen.page
-    light = not page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    problems: list[str] = []
+    problems = _drawing_problems(page, sources)
+    drawn = not any(p.endswith(NOT_DRAWN) for p in problems)
     if sources:
-        try:
-            page.wait_for_function(DIAGRAMS_DRAWN, timeout=15_000)
-        except PlaywrightTimeout:
-            problems.append("a diagram was not drawn")
-        if light:
-            parsed = page.evaluate(PARSE_ALL, sources)
-            problems += [f"diagram does not parse: {error}" for error in parsed if error]
+        parsed = page.evaluate(PARSE_ALL, sources)
+        problems += [f"diagram does not parse: {error}" for error in parsed if error]
         if unnamed := page.evaluate(UNNAMED_DIAGRAMS):
             problems.append(f"{unnamed} diagram(s) without a caption or a text equivalent")
     if "Syntax error in text" in page.inner_text("body"):
         problems.append("Mermaid error graphic")
+    problems += [f"axe {v}" for v in axe_violations(page)]
+    first = page.evaluate(SCHEME)
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.wait_for_function(f"s => {SCHEME} !== s", arg=first)
+    problems += _drawing_problems(page, sources) if drawn else []
+    problems += [f"axe [{page.evaluate(SCHEME)}] {v}" for v in axe_violations(page, DARK_RULES)]
     problems += [f"console error: {error}" for error in seen.errors]
     problems += [f"requested {u}" for u in seen.requests if urlparse(u).netloc != own_host]
-    problems += [f"axe {v}" for v in axe_violations(page, None if light else DARK_RULES)]
     return problems
+
+
+def _drawing_problems(page: Page, sources: list[str]) -> list[str]:
+    """Diagrams drawn and every label readable, in the page's current scheme."""
+    if not sources:
+        return []
+    try:
+        page.wait_for_function(DIAGRAMS_MOUNTED, timeout=6_000)
+        page.wait_for_function(DIAGRAMS_DRAWN, timeout=3_000)
+    except PlaywrightTimeout:
+        return [f"[{page.evaluate(SCHEME)}] {NOT_DRAWN}"]
+    return unreadable_labels(page)

@@ -1,7 +1,7 @@
 """Each reader-facing check fails on a deliberately broken copy of the built site.
 
-The copy breaks a link, a diagram, a translation and two accessible names; the same functions
-that pass on the real site must report each of them.
+The copy breaks a link, a diagram, a translation, two accessible names and the diagram theme;
+the same functions that pass on the real site must report each of them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from playwright.sync_api import BrowserContext
 
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import serve
+from tests.browser.contrast import OPEN_SHADOW_ROOTS
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages
 
 
@@ -35,7 +36,14 @@ def broken_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     _edit(site, "en/report/risks/index.html", ">Risks and mitigation<", ">风险识别与缓解<")
     _edit(site, "report/budget/index.html", "<figcaption>预算构成</figcaption>", "")
     _edit(site, "report/budget/index.html", 'role="dialog" aria-label="查找"', 'role="dialog"')
+    _edit(site, "en/report/plan/index.html", "javascripts/mermaid-theme.js", "javascripts/none.js")
     return site
+
+
+@pytest.fixture
+def context(light_context: BrowserContext) -> BrowserContext:
+    light_context.add_init_script(OPEN_SHADOW_ROOTS)
+    return light_context
 
 
 @pytest.fixture(scope="module")
@@ -58,19 +66,28 @@ def test_translation_check_reports_chinese_on_an_english_page(broken_site: Path)
 
 
 def test_diagram_check_reports_the_broken_diagram(
-    light_context: BrowserContext, broken_site: Path, broken_url: str
+    context: BrowserContext, broken_site: Path, broken_url: str
 ) -> None:
     sources = site_pages(broken_site)["report/risks/index.html"].mermaid_sources
-    seen = visit(light_context, broken_url + "report/risks/")
+    seen = visit(context, broken_url + "report/risks/")
     problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
     assert any(p.startswith("diagram does not parse: ") for p in problems), problems
 
 
 def test_accessibility_checks_report_missing_names(
-    light_context: BrowserContext, broken_site: Path, broken_url: str
+    context: BrowserContext, broken_site: Path, broken_url: str
 ) -> None:
     sources = site_pages(broken_site)["report/budget/index.html"].mermaid_sources
-    seen = visit(light_context, broken_url + "report/budget/")
+    seen = visit(context, broken_url + "report/budget/")
     problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
     assert "1 diagram(s) without a caption or a text equivalent" in problems
     assert any(p.startswith("axe aria-dialog-name (serious)") for p in problems), problems
+
+
+def test_contrast_check_reports_unthemed_diagram_labels(
+    context: BrowserContext, broken_site: Path, broken_url: str
+) -> None:
+    sources = site_pages(broken_site)["en/report/plan/index.html"].mermaid_sources
+    seen = visit(context, broken_url + "en/report/plan/")
+    problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
+    assert any(" contrast " in p and p.startswith("[") for p in problems), problems

@@ -56,7 +56,7 @@
     .sectionTitle, .titleText, .grid .tick text, .vertText,
     .slice, .pieTitleText, .legend text,
     .quadrant text, .data-point text, .quadrants ~ .labels text, .quadrants ~ .title text,
-    .main > .background ~ * text,
+    .main > .background ~ * text, /* xychart */
     .radarAxisLabel, .radarLegendText, .radarTitle {
       fill: ${TEXT} !important;
     }
@@ -73,8 +73,9 @@
     }
     .exclude-range { fill: ${FAINT}; }
     ${perHue((hue, i) => (i < 4 ? `.task${i}, .active${i} { fill: ${tint(hue, 30)}; stroke: ${hue}; }` : ""))}
+    /* Done tasks greyed, critical ones (crit, activeCrit, doneCrit) outlined in red. */
     rect.task[class*="done"] { fill: ${FAINT} !important; stroke: ${LINE} !important; }
-    rect.task[class*="rit"] { stroke: #ff5252 !important; }
+    rect.task[class*="crit"], rect.task[class*="Crit"] { stroke: #ff5252 !important; }
 
     /* Pie: tinted slices parted by the page background. Slices count among the drawn ones,
        legend entries among all: they differ only when a slice under 1% is left out. */
@@ -149,13 +150,18 @@
   }
 
   function layout() {
-    const column = document.querySelector(".md-content .md-typeset");
-    const width = column ? column.clientWidth : 700;
+    const content = document.querySelector(".md-content .md-typeset");
+    const column = Math.min(content ? content.clientWidth : 700, 800);
+    // Charts as wide as the column, within reason. Mermaid measures labels as drawn, so a
+    // chart shrunk to fit a narrow column overflowed its own box: draw them 1:1
+    // (`useMaxWidth: false`) and let a narrower column scroll (diagrams.css). Mermaid always
+    // shrinks an xychart to fit: draw it exactly as wide as the column.
+    const width = Math.max(column, 500);
 
-    // Gantt: Mermaid draws it as wide as the page body, and Material then shrinks it (and its
+    // Gantt: Mermaid draws it as wide as the page body, and Material then shrank it (and its
     // 11px text) into the column; it leaves 75px for section titles, which ran into the bars.
-    // Draw it 1:1, with room for the longest section title, and a chart at least twice as
-    // wide as the longest task label; a column narrower than that scrolls (diagrams.css).
+    // Leave room for the longest section title, and a chart at least twice as wide as the
+    // longest task label (narrower, Mermaid puts labels left of their bar, over the titles).
     const gantt = lines("gantt");
     const sections = gantt.filter((l) => l.startsWith("section ")).map((l) => l.slice(8));
     const tasks = gantt
@@ -165,21 +171,37 @@
     const rightPadding = 40;
     const chart = Math.max(400, 2 * widest(tasks, GANTT_FONT_SIZE));
 
-    // xychart: slant the category labels when the widest would not fit under its bar.
-    const categories = lines("xychart-beta")
-      .filter((l) => l.startsWith("x-axis") && l.includes("["))
-      .map((l) => labels(l.slice(l.indexOf("[") + 1, l.lastIndexOf("]"))));
-    const crowded = categories.some((names) => widest(names, 14) + 10 > 520 / names.length);
+    // xychart: slant the category labels when the widest would not fit under its bar, and
+    // steeply when the bars are close (the plot is the column less the y axis and legend).
+    const rotation = Math.min(
+      0,
+      ...lines("xychart-beta")
+        .filter((l) => l.startsWith("x-axis") && l.includes("["))
+        .map((l) => labels(l.slice(l.indexOf("[") + 1, l.lastIndexOf("]"))))
+        .map((names) => {
+          const spacing = (column - 150) / names.length;
+          return widest(names, 14) + 6 <= spacing ? 0 : spacing < 45 ? -60 : -30;
+        }),
+    );
 
-    // Radar: the axis labels sit outside the circle, beyond Mermaid's 50px margins.
-    const axes = lines("radar-beta")
-      .filter((l) => l.startsWith("axis "))
-      .flatMap((l) => labels(l.slice(5)));
-    const side = Math.max(50, widest(axes, RADAR_FONT_SIZE) + 30);
+    // Radar: axis labels and legend sit outside the circle, beyond Mermaid's 50px margins;
+    // the legend starts 3/4 of the way from the centre to the edge.
+    const radar = lines("radar-beta");
+    const axes = radar.filter((l) => l.startsWith("axis ")).flatMap((l) => labels(l.slice(5)));
+    const curves = radar
+      .filter((l) => l.startsWith("curve "))
+      .flatMap((l) => labels(l.slice(6, l.indexOf("{"))));
+    const radius = 220;
+    const side = Math.max(
+      50,
+      widest(axes, RADAR_FONT_SIZE) + 30,
+      4 * (widest(curves, RADAR_FONT_SIZE) + 24) - radius,
+    );
 
     return {
       gantt: {
         useMaxWidth: false,
+        // Not in Mermaid's documented options, but read by its gantt renderer.
         useWidth: Math.max(width, leftPadding + chart + rightPadding),
         leftPadding,
         rightPadding,
@@ -187,10 +209,18 @@
         sectionFontSize: GANTT_FONT_SIZE,
         barHeight: 22,
       },
-      xyChart: { xAxis: { labelRotation: crowded ? -30 : 0 } },
+      pie: { useMaxWidth: false },
+      xyChart: { width: column, xAxis: { labelRotation: rotation } },
       // Wider than tall: the point labels of a crowded chart overlap less.
-      quadrantChart: { chartWidth: Math.min(Math.max(width, 500), 800) },
-      radar: { width: 440, height: 440, marginTop: 40, marginBottom: 40, marginLeft: side, marginRight: side },
+      quadrantChart: { useMaxWidth: false, chartWidth: width },
+      radar: {
+        width: 2 * radius,
+        height: 2 * radius,
+        marginTop: 40,
+        marginBottom: 40,
+        marginLeft: side,
+        marginRight: side,
+      },
     };
   }
 

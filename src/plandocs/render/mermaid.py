@@ -70,7 +70,9 @@ def fence(source: str, *, title: str, description: str = "", accessible: bool = 
     # title is out of reach (Material renders diagrams into a closed shadow root).
     caption = html.escape(_one_line(title), quote=False)
     figcaption = f"<figcaption>{caption}</figcaption>"
-    return f'<figure class="diagram" markdown="1">\n\n{code}\n{figcaption}\n</figure>\n'
+    # Focusable: a wide diagram scrolls inside the figure, also from the keyboard.
+    opening = '<figure class="diagram" tabindex="0" markdown="1">'
+    return f"{opening}\n\n{code}\n{figcaption}\n</figure>\n"
 
 
 def _one_line(text: str) -> str:
