@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from plandocs.model import Dataset
 from plandocs.model.common import Lang
 from plandocs.model.plan import Checkpoints, Day, Slot, TriggerCategory, Week
@@ -44,14 +46,20 @@ def _colon(lang: Lang) -> str:
 
 
 def render_flow(data: Dataset, lang: Lang) -> str:
-    """Return a flowchart: each category's triggers -> interrupt -> its recovery steps."""
+    """Return a flowchart: each category's triggers -> interrupt -> its recovery steps.
+
+    The categories are stacked (an invisible `~~~` link) and run top to bottom, so that the
+    chart fits the column instead of being drawn 3,500 px wide and shrunk.
+    """
     lines = ["flowchart TB"]
+    groups = []
     for category in data.execution.triggers:
         group = mermaid.node_id("category", category.id)
+        groups.append(group)
         stop = mermaid.node_id("interrupt", category.id)
         lines += [
             f"    subgraph {group}[{mermaid.quoted(category.title(lang))}]",
-            "        direction LR",
+            "        direction TB",
             f"        {stop}{{{{{mermaid.quoted(INTERRUPT(lang))}}}}}",
         ]
         for trigger in category.triggers:
@@ -64,6 +72,7 @@ def render_flow(data: Dataset, lang: Lang) -> str:
             lines.append(f"        {previous} --> {node}[{label}]")
             previous = node
         lines.append("    end")
+    lines += [f"    {upper} ~~~ {lower}" for upper, lower in pairwise(groups)]
     return mermaid.fence("\n".join(lines), title=FLOW(lang), description=FLOW_DESCR(lang))
 
 
