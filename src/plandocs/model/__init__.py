@@ -42,9 +42,3 @@ class Dataset(Model):
     budget: Budget
     team: Team
     references: References
-
-
-def field_of(path: str) -> str:
-    """Return the Dataset field that holds the data file at `path`."""
-    stem = path.rsplit("/", 1)[-1].removesuffix(".yml")
-    return {"gaps": "gaps"}.get(stem, stem)

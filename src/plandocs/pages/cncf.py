@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from plandocs.model import Dataset
 from plandocs.model.common import Lang, Note
 from plandocs.render import format, mermaid
 from plandocs.render import markdown as md
 from plandocs.render.labels import t, word
+from plandocs.render.notes import seed_note
 
 TITLE = t("CNCF 项目对标", "Benchmarking against CNCF projects")
 GRADUATED = t("毕业项目覆盖度", "Coverage of graduated projects")
@@ -30,7 +29,6 @@ GRADUATED_COLUMNS = (
 TRACKED = t("跟踪项目", "Tracked projects")
 TRACKED_COLUMNS = (t("项目", "Project"), t("关注方向", "Focus"))
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def render_chart(data: Dataset, lang: Lang) -> str:
@@ -59,18 +57,8 @@ def render_graduated(data: Dataset, lang: Lang) -> str:
 
 
 def render_note(note: Note | None, lang: Lang) -> str:
-    """Return a note on the source as an admonition; the Chinese quote is left out in English."""
-    if note is None:
-        return ""
-    lines = [f'!!! note "{word("seed_note", lang)}"', ""]
-    if lang == "zh":
-        quote = f"“{md.inline(note.seed_says)}”"
-        lines += [f"    {md.fact(word('seed_says', lang), quote, lang)}", ""]
-    elif not _CJK.search(note.seed_says):
-        quote = f'"{md.inline(note.seed_says)}"'
-        lines += [f"    {md.fact(word('seed_says', lang), quote, lang)}", ""]
-    lines.append(f"    {md.inline(note.explanation(lang))}")
-    return "\n".join(lines) + "\n"
+    """Return the note on the tracked projects, or nothing."""
+    return seed_note(note, lang) if note is not None else ""
 
 
 def render_tracked(data: Dataset, lang: Lang) -> str:

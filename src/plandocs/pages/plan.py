@@ -9,6 +9,7 @@ from plandocs.model.plan import Phase, Task, TaskGroup, Workstream
 from plandocs.render import format, mermaid
 from plandocs.render import markdown as md
 from plandocs.render.labels import t, word
+from plandocs.render.notes import seed_note
 
 TITLE = t("改进扩展计划", "Improvement and extension plan")
 START = t("计划开始日期", "Plan start date")
@@ -81,12 +82,8 @@ def duration(task: Task, lang: Lang) -> str:
 
 
 def render_note(note: Note, lang: Lang) -> str:
-    """Return a recorded note on the seed as an admonition."""
-    body = [md.inline(note.explanation(lang))]
-    if lang == "zh":  # the seed's wording is Chinese: the English page gives the explanation only
-        body.insert(0, md.fact(word("seed_says", lang), md.inline(note.seed_says), lang))
-    text = "\n\n".join(f"    {line}" for line in body)
-    return f'!!! note "{word("seed_note", lang)}"\n\n{text}\n'
+    """Return the recorded note on the plan's start date."""
+    return seed_note(note, lang)
 
 
 def render_timeline(data: Dataset, lang: Lang) -> str:

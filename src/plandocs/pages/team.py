@@ -7,7 +7,8 @@ from plandocs.model.common import Lang
 from plandocs.model.plan import Task
 from plandocs.model.project import ExternalRole, Role
 from plandocs.render import markdown as md
-from plandocs.render.labels import t, word
+from plandocs.render.labels import t
+from plandocs.render.notes import text_note
 
 TITLE = t("团队配置", "Team")
 INTRO = t(
@@ -98,7 +99,7 @@ def render_note(data: Dataset, lang: Lang) -> str:
     note = data.team.other_owners_note
     if note is None:
         return ""
-    return f'!!! note "{word("seed_note", lang)}"\n\n    {md.inline(note(lang))}\n'
+    return text_note(note, lang)
 
 
 def render(data: Dataset, lang: Lang) -> str:

@@ -63,3 +63,9 @@ def fact(name: str, value: str, lang: str) -> str:
 def listing(items: Iterable[str], lang: str) -> str:
     """Return already-escaped items joined into one line, `A、B` (zh) or `A; B` (en)."""
     return ("、" if lang == "zh" else "; ").join(items)
+
+
+def admonition(title: str, paragraphs: Iterable[str]) -> str:
+    """Return a `!!! note` block titled `title` (escaped here); paragraphs are already escaped."""
+    body = "\n\n".join(f"    {paragraph}" for paragraph in paragraphs)
+    return f'!!! note "{html.escape(title)}"\n\n{body}\n'
