@@ -30,7 +30,6 @@ TRACKED = t("跟踪项目", "Tracked projects")
 TRACKED_COLUMNS = (t("项目", "Project"), t("关注方向", "Focus"))
 
 
-
 def render_chart(data: Dataset, lang: Lang) -> str:
     """Return a bar chart of our coverage per graduated project."""
     projects = data.cncf.graduated
