@@ -42,7 +42,6 @@ def enum(value: str, lang: Lang) -> str:
 WORDS: dict[str, Text] = {
     "owner": t("负责人", "Owner"),
     "duration": t("时间", "Duration"),
-    "weeks": t("周", "weeks"),
     "ongoing": t("持续", "Ongoing"),
     "deliverable": t("交付", "Deliverable"),
     "target": t("目标", "Target"),
