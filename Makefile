@@ -78,8 +78,8 @@ golden: $(PY_READY)
 
 ## lock: regenerate the hash-pinned requirements from pyproject.toml
 lock: $(PY_READY)
-	$(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --generate-hashes --no-header -q -o requirements/runtime.txt
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes --no-header -q -o requirements/dev.txt
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --generate-hashes -q -o requirements/runtime.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes -q -o requirements/dev.txt
 
 clean:
 	rm -rf site docs/report test-artifacts
