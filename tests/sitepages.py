@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from plandocs.site import PAGES
+from plandocs.registry import PAGES
 
 # Every page of one language, as a path under the language root ("" is the home page).
-ROUTES = ["", "summary/", "about/", *(f"report/{family.slug}/" for family in PAGES)]
+ROUTES = ["", "summary/", "about/", *(f"report/{family.name}/" for family in PAGES)]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 

@@ -11,8 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from plandocs.model import Dataset
-from plandocs.model.common import LANGS
-from plandocs.site import PAGES
+from plandocs.registry import PAGES
 from tests.conftest import ROOT
 from tests.sitepages import ROUTES, PageFacts, chinese_on_english_pages, read_page, site_pages
 
@@ -109,8 +108,8 @@ def test_generated_pages_edit_their_data_file(pages: dict[str, PageFacts]) -> No
     repo = REPO_URL.rstrip("/")
     for family in PAGES:
         for prefix in ("", "en/"):
-            facts = pages[f"{prefix}report/{family.slug}/index.html"]
-            assert facts.edit_url == f"{repo}/edit/main/data/{family.source}"
+            facts = pages[f"{prefix}report/{family.name}/index.html"]
+            assert facts.edit_url == f"{repo}/edit/main/data/{family.file}"
     assert pages["en/about/index.html"].edit_url == f"{repo}/edit/main/docs/about.en.md"
 
 
@@ -123,14 +122,14 @@ def test_every_data_text_reaches_its_page(dataset: Dataset, pages: dict[str, Pag
 
     checked = 0
     for family in PAGES:
-        model = getattr(dataset, Path(family.source).stem)
-        for lang in LANGS:
+        model = getattr(dataset, family.name)
+        for lang in dataset.languages.codes:
             prefix = "" if lang == "zh" else "en/"
-            page = pages[f"{prefix}report/{family.slug}/index.html"].content_text
+            page = pages[f"{prefix}report/{family.name}/index.html"].content_text
             texts = list(texts_of(model, lang))
             checked += len(texts)
             missing = [text for text in texts if text not in page]
-            assert missing == [], f"{lang} {family.slug}"
+            assert missing == [], f"{lang} {family.name}"
     assert checked > 1000  # both languages of every data file were really looked at
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plandocs.cli import main
-from plandocs.site import PAGES
+from plandocs.registry import PAGES
 from tests.conftest import ROOT, DataCopy
 
 
@@ -38,7 +38,7 @@ def test_generate_writes_every_page_and_removes_stale_ones(tmp_path: Path) -> No
     stale.write_text("old", encoding="utf-8")
     assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
     written = sorted(p.name for p in (tmp_path / "report").iterdir())
-    assert written == sorted(f"{f.slug}.{lang}.md" for f in PAGES for lang in ("zh", "en"))
+    assert written == sorted(f"{f.name}.{lang}.md" for f in PAGES for lang in ("zh", "en"))
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()}
     assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()} == before

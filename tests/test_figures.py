@@ -37,11 +37,11 @@ def test_developers_are_three_people_for_45000(dataset: Dataset) -> None:
     ]
     [role] = [role for role in dataset.team.core if role.id == "developer"]
     assert (line.amount, line.count, role.count) == (45_000, 3, 3)
-    assert role.title.zh == "开发工程师"
+    assert role.title("zh") == "开发工程师"
 
 
 def test_coverage_gaps_are_computed_and_three_seed_figures_are_flagged(dataset: Dataset) -> None:
-    gaps = {area.area.zh: area.gap for area in dataset.wikipedia.coverage}
+    gaps = {area.area("zh"): area.gap for area in dataset.wikipedia.coverage}
     assert gaps == {
         "容器技术": 5,
         "微服务架构": -5,
@@ -51,7 +51,7 @@ def test_coverage_gaps_are_computed_and_three_seed_figures_are_flagged(dataset: 
         "边缘计算": -5,
         "量子计算": -25,
     }
-    flagged = {a.area.zh for a in dataset.wikipedia.coverage if a.discrepancy is not None}
+    flagged = {a.area("zh") for a in dataset.wikipedia.coverage if a.discrepancy is not None}
     assert flagged == {"服务网格", "Serverless", "边缘计算"}
     assert all(a.seed_gap == 5 for a in dataset.wikipedia.coverage if a.discrepancy)
 

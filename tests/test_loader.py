@@ -101,6 +101,6 @@ def test_every_problem_of_a_run_is_reported(data_copy: DataCopy) -> None:
 def test_missing_and_unknown_files(data_copy: DataCopy) -> None:
     (data_copy.folder / "risks.yml").rename(data_copy.folder / "risk.yml")
     assert data_copy.problems() == [
-        "data/risk.yml:1:1: unknown data file (see FILES in model)",
+        "data/risk.yml:1:1: unknown data file (see plandocs.registry)",
         "data/risks.yml:1:1: file is missing",
     ]

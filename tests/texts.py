@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from plandocs.model.common import Lang, Text
+from plandocs.model.common import Text
 
 
-def texts_of(model: BaseModel, lang: Lang) -> Iterator[str]:
+def texts_of(model: BaseModel, lang: str) -> Iterator[str]:
     """Yield each Text value under `model` in `lang`, whitespace collapsed."""
     if isinstance(model, Text):
         yield " ".join(model(lang).split())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from plandocs.loader import load_dataset
 from plandocs.problems import DataError
-from plandocs.schema import stale_schemas, write_schemas
+from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import build_pages, write_pages
 
 
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schema":
-        return _schema(args.data / "schema", check=args.check)
+        return _schema(args.data, check=args.check)
     try:
         data = load_dataset(args.data, label=args.data.as_posix())
     except DataError as error:
@@ -42,12 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _schema(folder: Path, *, check: bool) -> int:
+def _schema(data: Path, *, check: bool) -> int:
+    folder = data / "schema"
+    languages = configured_languages(data)
+    if not languages:
+        print(
+            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
+        )
+        return 1
     if check:
-        stale = stale_schemas(folder)
+        stale = stale_schemas(folder, languages)
         for name in stale:
             print(f"{folder.as_posix()}/{name} is stale: run `make schema`", file=sys.stderr)
         return 1 if stale else 0
-    for name in write_schemas(folder):
+    for name in write_schemas(folder, languages):
         print(f"updated {folder.as_posix()}/{name}")
     return 0

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from plandocs.model import FILES, Dataset
+from plandocs.model import Dataset
 from plandocs.model.plan import Phase, Plan, Task
 from plandocs.problems import Loc
+from plandocs.registry import FILE_OF
 from plandocs.schedule import phase_span
 
 
@@ -26,9 +26,6 @@ class Finding:
     file: str
     loc: Loc
     message: str
-
-
-FILE_OF = {Path(relative).stem: relative for relative in FILES}
 
 
 def check_rules(data: Dataset) -> list[Finding]:
@@ -65,8 +62,8 @@ def plan_tasks(plan: Plan) -> Iterator[tuple[Loc, Phase, Task]]:
 
 def unique_ids(data: Dataset) -> Iterator[Finding]:
     """Ids are unique within each list of every file."""
-    for stem, file in FILE_OF.items():
-        for loc, items in _walk(getattr(data, stem), ()):
+    for name, file in FILE_OF.items():
+        for loc, items in _walk(getattr(data, name), ()):
             seen: dict[object, int] = {}
             for index, item in enumerate(items):
                 key = getattr(item, "id", None)

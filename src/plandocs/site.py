@@ -1,58 +1,23 @@
 """The generator: every page family in every language, as files under `report/`.
 
-`PAGES` lists the families in site order with the data file each is made from (its edit
-link). `build_pages` is pure; `write_pages` touches the disk, only where content changed.
+The families and their order come from plandocs.registry. `build_pages` is pure;
+`write_pages` touches the disk, only where content changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from plandocs.model import Dataset
-from plandocs.model.common import LANGS, Lang
-from plandocs.pages import (
-    budget,
-    cncf,
-    execution,
-    gaps,
-    improvement,
-    metrics,
-    plan,
-    references,
-    risks,
-    team,
-    trends,
-    universities,
-    wikipedia,
-)
+from plandocs.registry import PAGES
+from plandocs.render.locale import Lang
 
 
-@dataclass(frozen=True)
-class PageFamily:
-    """A generated page: its slug under report/, its data file and its renderer."""
-
-    slug: str
-    source: str
-    render: Callable[[Dataset, Lang], str]
-
-
-PAGES: tuple[PageFamily, ...] = (
-    PageFamily("wikipedia", "benchmarks/wikipedia.yml", wikipedia.render),
-    PageFamily("universities", "benchmarks/universities.yml", universities.render),
-    PageFamily("trends", "benchmarks/trends.yml", trends.render),
-    PageFamily("cncf", "benchmarks/cncf.yml", cncf.render),
-    PageFamily("gaps", "gaps.yml", gaps.render),
-    PageFamily("plan", "plan.yml", plan.render),
-    PageFamily("execution", "execution.yml", execution.render),
-    PageFamily("metrics", "metrics.yml", metrics.render),
-    PageFamily("improvement", "improvement.yml", improvement.render),
-    PageFamily("risks", "risks.yml", risks.render),
-    PageFamily("budget", "budget.yml", budget.render),
-    PageFamily("team", "team.yml", team.render),
-    PageFamily("references", "references.yml", references.render),
-)
+def languages(data: Dataset) -> list[Lang]:
+    """Return the site's languages, ready to write pages; the first is the source language."""
+    return [
+        Lang(settings, source=index == 0) for index, settings in enumerate(data.languages.languages)
+    ]
 
 
 # The comment sits in the front matter: before the title it would hide the page's H1 from MkDocs.
@@ -66,9 +31,10 @@ def build_pages(data: Dataset) -> dict[str, str]:
     """Return every generated page as `report/<slug>.<lang>.md` -> Markdown text."""
     pages: dict[str, str] = {}
     for family in PAGES:
-        for lang in LANGS:
-            front = FRONT_MATTER.format(source=family.source)
-            pages[f"report/{family.slug}.{lang}.md"] = front + family.render(data, lang)
+        assert family.render is not None  # PAGES holds only the families with a page
+        for lang in languages(data):
+            front = FRONT_MATTER.format(source=family.file)
+            pages[f"report/{family.name}.{lang.code}.md"] = front + family.render(data, lang)
     return pages
 
 

@@ -8,12 +8,14 @@ from pydantic import Field
 
 from plandocs.model.common import Id, Model, Text
 
+GapPriority = Literal["high", "medium"]
+
 
 class Gap(Model):
     """A theory or toolchain gap with the points that describe it."""
 
     id: Id
-    priority: Literal["high", "medium"]
+    priority: GapPriority
     title: Text
     points: list[Text] = Field(min_length=1)
 

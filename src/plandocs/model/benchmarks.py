@@ -98,10 +98,13 @@ class FrontierPair(Model):
     ours: Text
 
 
+OpportunityKind = Literal["complementary", "collaboration"]
+
+
 class Opportunities(Model):
     """Areas to work on together: `complementary` areas or `collaboration` opportunities."""
 
-    kind: Literal["complementary", "collaboration"]
+    kind: OpportunityKind
     items: list[Text] = Field(min_length=1)
 
 

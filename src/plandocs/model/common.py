@@ -1,13 +1,22 @@
-"""Building blocks shared by every data family: bilingual text, ids, enums."""
+"""Building blocks shared by every data family: texts in every language, ids, enums."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import string
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 """A language-neutral identifier: lowercase ASCII, digits and hyphens. Used for anchors."""
@@ -17,6 +26,9 @@ Stars = Annotated[int, Field(ge=1, le=5)]
 Priority = Literal["high", "medium", "low"]
 Level = Literal["high", "medium", "low"]
 
+PIN = "_pin"
+"""Suffix of the key that pins a translation to the source text it was made from (`en_pin`)."""
+
 
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors and instances are frozen."""
@@ -24,23 +36,116 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class Text(Model):
-    """A human text in both languages. `en_status` leaves room for translation review."""
+class HasCode(Protocol):
+    """A language, or anything else that names one by its code."""
 
-    zh: str
-    en: str
-    en_status: Literal["reviewed", "draft"] = "reviewed"
+    @property
+    def code(self) -> str: ...
 
-    @field_validator("zh", "en")
+
+def languages_of(info: ValidationInfo) -> tuple[str, ...] | None:
+    """Return the configured language codes passed as validation context, if any."""
+    context = info.context
+    if isinstance(context, dict) and "languages" in context:
+        return tuple(context["languages"])
+    return None
+
+
+class Text(RootModel[dict[str, str]]):
+    """A human text in every configured language, e.g. `{zh: 风险, en: Risk}`.
+
+    Keys are the codes of data/languages.yml, plus `<code>_pin` for every language but the
+    first (the source language): the fingerprint of the source text it was translated from.
+    The loader validates with the configured languages; nothing falls back from one language
+    to another.
+    """
+
+    model_config = ConfigDict(frozen=True, strict=True)
+
+    @model_validator(mode="before")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("translation is empty")
+    def _every_language(cls, value: Any, info: ValidationInfo) -> Any:
+        languages = languages_of(info)
+        if languages is None or not isinstance(value, dict):
+            return value
+        allowed = {*languages, *(f"{code}{PIN}" for code in languages[1:])}
+        missing = [code for code in languages if code not in value]
+        unknown = [key for key in value if key not in allowed]
+        if missing or unknown:
+            # One error naming every key: the loader reports each at its own place.
+            raise PydanticCustomError(
+                "text_keys",
+                "missing {missing}; unknown {unknown}",
+                {"missing": missing, "unknown": unknown},
+            )
         return value
 
-    def __call__(self, lang: Lang) -> str:
-        """Return the text in `lang`."""
-        return self.zh if lang == "zh" else self.en
+    @model_validator(mode="after")
+    def _not_blank(self) -> Text:
+        for key, value in self.root.items():
+            if not key.endswith(PIN) and not value.strip():
+                raise PydanticCustomError("empty_translation", "translation is empty", {"key": key})
+        return self
+
+    def __call__(self, lang: str | HasCode) -> str:
+        """Return the text in `lang` (a language or its code)."""
+        return self.root[lang if isinstance(lang, str) else lang.code]
+
+    def languages(self) -> list[str]:
+        """Return the language codes this text is written in, pins left out."""
+        return [key for key in self.root if not key.endswith(PIN)]
+
+
+def placeholders(*names: str) -> AfterValidator:
+    """Return a validator: a template uses exactly `names` as `{name}` placeholders, in every
+    language, with no conversion or format spec (so filling it can never fail)."""
+    expected = set(names)
+
+    def check(text: Text) -> Text:
+        for code in text.languages():
+            found = set(_fields(text(code)))
+            if found != expected:
+                want = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
+                got = ", ".join(f"{{{name}}}" for name in sorted(found)) or "none"
+                raise PydanticCustomError(
+                    "placeholders",
+                    "placeholders must be {want}; the `{key}` text has {got}",
+                    {"want": want, "got": got, "key": code},
+                )
+        return text
+
+    return AfterValidator(check)
+
+
+def _fields(template: str) -> Iterable[str]:
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        raise PydanticCustomError(
+            "template", "unbalanced `{` or `}` (write `{{` or `}}` for a brace)"
+        ) from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise PydanticCustomError(
+                "template", "a placeholder is a plain `{name}`, not `{{{field}}}`", {"field": name}
+            )
+        yield name
+
+
+def complete(values: tuple[str, ...]) -> Callable[[dict[str, Text]], dict[str, Text]]:
+    """Return a validator: a label table has a label for every value of an enum."""
+
+    def check(table: dict[str, Text]) -> dict[str, Text]:
+        missing = [value for value in values if value not in table]
+        if missing:
+            raise PydanticCustomError(
+                "missing_label", "missing label for `{value}`", {"value": missing[0]}
+            )
+        return table
+
+    return check
 
 
 class Item(Model):

@@ -5,44 +5,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 from plandocs.model import Dataset
-from plandocs.model.common import Lang
+from plandocs.model.labels import ExecutionWords
 from plandocs.model.plan import Checkpoints, Day, Slot, TriggerCategory, Week
+from plandocs.render import anchors, blocks, mermaid
 from plandocs.render import markdown as md
-from plandocs.render import mermaid
-from plandocs.render.labels import enum, t, word
-
-TITLE = t("可中断执行计划", "Interruptible execution plan")
-INTRO = t(
-    "计划可以在任何触发条件出现时中断；每类中断都有按顺序执行的恢复步骤。",
-    "The plan can be interrupted whenever a trigger occurs; each kind of interruption has "
-    "recovery steps that are taken in order.",
-)
-FLOW = t("中断与恢复", "Interruption and recovery")
-FLOW_DESCR = t(
-    "每类触发条件导致中断，随后依次执行该类的恢复步骤",
-    "Each category of trigger leads to an interruption followed by its recovery steps in order",
-)
-INTERRUPT = t("中断", "Interrupt")
-TRIGGER = t("触发条件", "Trigger")
-DESCRIPTION = t("说明", "Description")
-STEP = t("步骤", "Step")
-RECOVERY = t("恢复措施", "Recovery step")
-WEEK1 = t("第1周时间表", "Week 1 timetable")
-WEEK1_DESCR = t("第1周每天的时间段与活动", "The time slots and activities of each day in week 1")
-TIME = t("时间", "Time")
-ACTIVITY = t("活动", "Activity")
-LATER = t("第{first}–{last}周计划", "Plan for weeks {first}–{last}")
-WEEK = t("第{n}周", "Week {n}")
-CHECKPOINTS = t("检查点", "Checkpoints")
-DAILY = t("每日检查点", "Daily checkpoints")
-WEEKLY = t("每周检查点", "Weekly checkpoints")
-MONTHLY = t("每月检查点", "Monthly checkpoints")
-DAY = t("星期", "Day")
-CHECK = t("检查内容", "Check")
-
-
-def _colon(lang: Lang) -> str:
-    return "：" if lang == "zh" else ": "
+from plandocs.render.locale import Lang
+from plandocs.render.markdown import Md
 
 
 def render_flow(data: Dataset, lang: Lang) -> str:
@@ -51,6 +19,8 @@ def render_flow(data: Dataset, lang: Lang) -> str:
     The categories are stacked (an invisible `~~~` link) and run top to bottom, so that the
     chart fits the column instead of being drawn 3,500 px wide and shrunk.
     """
+    words = data.labels.execution
+    colon = lang.punctuation.colon
     lines = ["flowchart TB"]
     groups = []
     for category in data.execution.triggers:
@@ -60,7 +30,7 @@ def render_flow(data: Dataset, lang: Lang) -> str:
         lines += [
             f"    subgraph {group}[{mermaid.quoted(category.title(lang))}]",
             "        direction TB",
-            f"        {stop}{{{{{mermaid.quoted(INTERRUPT(lang))}}}}}",
+            f"        {stop}{{{{{mermaid.quoted(words.interrupt(lang))}}}}}",
         ]
         for trigger in category.triggers:
             node = mermaid.node_id(category.id, "trigger", trigger.id)
@@ -68,29 +38,34 @@ def render_flow(data: Dataset, lang: Lang) -> str:
         previous = stop
         for number, step in enumerate(category.recovery, 1):
             node = mermaid.node_id(category.id, "recovery", step.id)
-            label = mermaid.quoted(f"{STEP(lang)} {number}{_colon(lang)}{step.title(lang)}")
+            step_name = words.step_number(lang).format(number=number)
+            label = mermaid.quoted(f"{step_name}{colon}{step.title(lang)}")
             lines.append(f"        {previous} --> {node}[{label}]")
             previous = node
         lines.append("    end")
     lines += [f"    {upper} ~~~ {lower}" for upper, lower in pairwise(groups)]
-    return mermaid.fence("\n".join(lines), title=FLOW(lang), description=FLOW_DESCR(lang))
+    return mermaid.fence(
+        "\n".join(lines), title=words.flow(lang), description=words.flow_description(lang)
+    )
 
 
-def render_category(category: TriggerCategory, lang: Lang) -> str:
+def render_category(category: TriggerCategory, words: ExecutionWords, lang: Lang) -> Md:
     """Return a category's triggers and its recovery steps as tables."""
     triggers = [
-        [md.span(trigger.title(lang), f"trigger-{trigger.id}"), md.cell(trigger.text(lang))]
+        [md.span(trigger.title(lang), anchors.trigger(trigger.id)), trigger.text(lang)]
         for trigger in category.triggers
     ]
     steps = [
-        [str(number), md.span(step.title(lang), f"recovery-{step.id}"), md.cell(step.text(lang))]
+        [str(number), md.span(step.title(lang), anchors.recovery(step.id)), step.text(lang)]
         for number, step in enumerate(category.recovery, 1)
     ]
     return md.join(
         md.heading(3, category.title(lang), f"triggers-{category.id}"),
-        md.table([md.cell(TRIGGER(lang)), md.cell(DESCRIPTION(lang))], triggers),
+        blocks.columns_table([words.trigger, words.description], triggers, lang),
         md.heading(4, category.recovery_title(lang), f"recovery-{category.id}"),
-        md.table([md.cell(c(lang)) for c in (STEP, RECOVERY, DESCRIPTION)], steps, align="r"),
+        blocks.columns_table(
+            [words.step, words.recovery, words.description], steps, lang, align="r"
+        ),
     )
 
 
@@ -103,79 +78,79 @@ def _slot(slot: Slot) -> str:
     return f"{slot.start}–{slot.end}"
 
 
-def day_label(day: Day, lang: Lang) -> str:
-    """Return a day's weekday and theme, e.g. `周一：理论深化启动`."""
-    return f"{enum(day.day, lang)}{_colon(lang)}{day.theme(lang)}"
-
-
 def render_week1(data: Dataset, lang: Lang) -> str:
     """Return a time-of-day gantt chart of week 1, one section per day."""
+    words = data.labels.execution
     lines = ["gantt", "    dateFormat HH:mm", "    axisFormat %H:%M"]
     for day in data.execution.week1:
-        section = f"{enum(day.day, lang)} · {day.theme(lang)}"  # a colon would turn full-width
+        section = f"{lang.weekday(day.day)} · {day.theme(lang)}"  # a colon would turn full-width
         lines.append(f"    section {mermaid.plain(section)}")
         for slot in day.slots:
             ident = mermaid.node_id("slot", day.day, slot.start)
             length = _minutes(slot.end) - _minutes(slot.start)
             name = mermaid.plain(slot.activity(lang))
             lines.append(f"    {name} :{ident}, {slot.start}, {length}m")
-    return mermaid.fence("\n".join(lines), title=WEEK1(lang), description=WEEK1_DESCR(lang))
+    return mermaid.fence(
+        "\n".join(lines), title=words.week1(lang), description=words.week1_description(lang)
+    )
 
 
-def render_day(day: Day, lang: Lang) -> str:
+def render_day(day: Day, words: ExecutionWords, lang: Lang) -> Md:
     """Return a day of week 1 as a heading and a table of its slots."""
-    rows = [[md.cell(_slot(slot)), md.cell(slot.activity(lang))] for slot in day.slots]
+    rows = [[_slot(slot), slot.activity(lang)] for slot in day.slots]
     return md.join(
-        md.heading(3, day_label(day, lang), f"week-1-{day.day}"),
-        md.table([md.cell(TIME(lang)), md.cell(ACTIVITY(lang))], rows),
+        md.heading(3, lang.labelled(lang.weekday(day.day), day.theme(lang)), f"week-1-{day.day}"),
+        blocks.columns_table([words.time, words.activity], rows, lang),
     )
 
 
-def render_week(week: Week, lang: Lang) -> str:
+def render_week(week: Week, words: ExecutionWords, lang: Lang) -> Md:
     """Return one of the later weeks: its theme and work items."""
-    title = f"{WEEK(lang).format(n=week.week)}{_colon(lang)}{week.theme(lang)}"
-    return md.join(
-        md.heading(3, title, f"week-{week.week}"),
-        md.bullets(md.inline(item(lang)) for item in week.items),
-    )
+    title = lang.labelled(md.fill(words.week(lang), number=str(week.week)), week.theme(lang))
+    return blocks.titled_list(3, title, f"week-{week.week}", blocks.texts(week.items, lang))
 
 
-def render_checkpoints(checks: Checkpoints, lang: Lang) -> str:
+def render_checkpoints(checks: Checkpoints, words: ExecutionWords, lang: Lang) -> Md:
     """Return the daily, weekly and monthly checkpoints."""
-    daily = [[md.cell(c.time), md.cell(c.text(lang))] for c in checks.daily]
-    weekly = [[md.cell(enum(c.day, lang)), md.cell(c.text(lang))] for c in checks.weekly]
+    daily = [[c.time, c.text(lang)] for c in checks.daily]
+    weekly = [[lang.weekday(c.day), c.text(lang)] for c in checks.weekly]
     monthly = [
-        md.fact(c.when(lang), md.inline(c.text(lang)), lang) if c.when else md.inline(c.text(lang))
-        for c in checks.monthly
+        lang.fact(c.when(lang), c.text(lang)) if c.when else c.text(lang) for c in checks.monthly
     ]
     return md.join(
-        md.heading(2, CHECKPOINTS(lang), "checkpoints"),
-        md.heading(3, DAILY(lang), "checkpoints-daily"),
-        md.table([md.cell(TIME(lang)), md.cell(CHECK(lang))], daily),
-        md.heading(3, WEEKLY(lang), "checkpoints-weekly"),
-        md.table([md.cell(DAY(lang)), md.cell(CHECK(lang))], weekly),
-        md.heading(3, MONTHLY(lang), "checkpoints-monthly"),
-        md.bullets(monthly),
+        md.heading(2, words.checkpoints(lang), "checkpoints"),
+        md.heading(3, words.daily(lang), "checkpoints-daily"),
+        blocks.columns_table([words.time, words.check], daily, lang),
+        md.heading(3, words.weekly(lang), "checkpoints-weekly"),
+        blocks.columns_table([words.day, words.check], weekly, lang),
+        blocks.titled_list(3, words.monthly(lang), "checkpoints-monthly", monthly),
     )
 
 
 def render(data: Dataset, lang: Lang) -> str:
     """Return the interruptible execution page in `lang`."""
+    words = data.labels.execution
     execution = data.execution
     numbers = [week.week for week in execution.weeks]
-    later = LATER(lang).format(first=min(numbers), last=max(numbers))
+    later = md.fill(words.later(lang), first=str(min(numbers)), last=str(max(numbers)))
     return md.join(
-        md.heading(1, TITLE(lang), "execution"),
-        md.inline(INTRO(lang)),
-        md.heading(2, FLOW(lang), "interruption-recovery"),
-        render_flow(data, lang),
-        f"**{md.inline(word('data_table', lang))}**",
-        *(render_category(category, lang) for category in execution.triggers),
-        md.heading(2, WEEK1(lang), "week-1"),
-        render_week1(data, lang),
-        f"**{md.inline(word('data_table', lang))}**",
-        *(render_day(day, lang) for day in execution.week1),
+        md.heading(1, words.title(lang), "execution"),
+        md.inline(words.intro(lang)),
+        md.heading(2, words.flow(lang), "interruption-recovery"),
+        blocks.chart_with_data(
+            render_flow(data, lang),
+            md.join(*(render_category(c, words, lang) for c in execution.triggers)),
+            data.labels.common,
+            lang,
+        ),
+        md.heading(2, words.week1(lang), "week-1"),
+        blocks.chart_with_data(
+            render_week1(data, lang),
+            md.join(*(render_day(day, words, lang) for day in execution.week1)),
+            data.labels.common,
+            lang,
+        ),
         md.heading(2, later, "weeks-later"),
-        *(render_week(week, lang) for week in execution.weeks),
-        render_checkpoints(execution.checkpoints, lang),
+        *(render_week(week, words, lang) for week in execution.weeks),
+        render_checkpoints(execution.checkpoints, words, lang),
     )

@@ -4,197 +4,151 @@ from __future__ import annotations
 
 from plandocs import schedule
 from plandocs.model import Dataset
-from plandocs.model.common import Lang, Note, Text
+from plandocs.model.common import Text
+from plandocs.model.labels import PlanWords
 from plandocs.model.plan import Phase, Task, TaskGroup, Workstream
-from plandocs.render import format, mermaid
+from plandocs.render import anchors, blocks, mermaid
 from plandocs.render import markdown as md
-from plandocs.render.labels import t, word
-from plandocs.render.notes import seed_note
-
-TITLE = t("改进扩展计划", "Improvement and extension plan")
-START = t("计划开始日期", "Plan start date")
-INTRO = t(
-    "所有日期和计划周均由开始日期与各阶段的月份计算得出：月份按整周折算（3个月 = 13周），"
-    "因此每个阶段和任务都与计划开始日落在一周中的同一天；持续性任务贯穿整个阶段。",
-    "Every date and plan week is computed from the start date and each phase's months, "
-    "rounded to whole weeks (3 months = 13 weeks) so that every phase and task starts on the "
-    "same weekday as the plan; ongoing tasks run for the whole phase.",
-)
-TIMELINE = t("计划时间线", "Plan timeline")
-TIMELINE_DESCR = t(
-    "按阶段分组的全部任务及其计算出的起止日期",
-    "Every task grouped by phase with its computed start and end dates",
-)
-OVERVIEW = t("阶段概览", "Phase overview")
-MONTHS_NOTE = t(
-    "阶段标题沿用原文的写法；“月份”一栏从计划开始的第1个月起计数。",
-    "Phase titles keep the source's wording; the Months column counts from the plan's first month.",
-)
-PHASE_COLUMNS = (
-    t("阶段", "Phase"),
-    t("月份", "Months"),
-    t("开始日期", "Start date"),
-    t("结束日期", "End date"),
-    t("计划周", "Plan weeks"),
-)
-TASK = t("任务", "Task")
-DATES = t("日期", "Dates")
-OUTCOME = t("交付物或目标", "Deliverable or target")
-WORKSTREAM = t("工作方向", "Workstream")
-PERIOD = t("时间范围", "Period")
-RESOURCES = t("学习资源", "Learning resources")
+from plandocs.render.locale import Lang
+from plandocs.render.markdown import Md
 
 
-def task_anchor(task: Task) -> str:
-    """Return the stable anchor of a task."""
-    return f"task-{task.id}"
-
-
-def months(phase: Phase, lang: Lang) -> str:
+def months(phase: Phase, words: PlanWords, lang: Lang) -> str:
     """Return a phase's months, 1-based: `第1–3个月` or `Months 1–3`."""
-    first, last = phase.start_month + 1, phase.end_month
-    if lang == "zh":
-        return f"第{first}–{last}个月"
-    return f"Months {first}–{last}"
+    return words.months(lang).format(first=phase.start_month + 1, last=phase.end_month)
 
 
-def weeks(span: schedule.Span, lang: Lang) -> str:
+def weeks(span: schedule.Span, words: PlanWords, lang: Lang) -> str:
     """Return a span's plan weeks: `第1–2周` or `W1–W2`."""
     first, last = span.first_week, span.last_week
-    if lang == "zh":
-        return f"第{first}周" if first == last else f"第{first}–{last}周"
-    return f"W{first}" if first == last else f"W{first}–W{last}"
+    if first == last:
+        return words.week(lang).format(week=first)
+    return words.weeks(lang).format(first=first, last=last)
 
 
-def dates(span: schedule.Span, lang: Lang) -> str:
-    """Return a span's first and last day."""
-    dash = "–" if lang == "zh" else " – "
-    return f"{format.date(span.start, lang)}{dash}{format.date(span.end, lang)}"
-
-
-def duration(task: Task, lang: Lang) -> str:
+def duration(task: Task, data: Dataset, lang: Lang) -> str:
     """Return a task's stated duration: `2周`, `2 weeks` or `持续`/`Ongoing`."""
     if task.weeks is None:
-        return word("ongoing", lang)
-    if lang == "zh":
-        return f"{task.weeks}周"
-    return f"{task.weeks} week" if task.weeks == 1 else f"{task.weeks} weeks"
-
-
-def render_note(note: Note, lang: Lang) -> str:
-    """Return the recorded note on the plan's start date."""
-    return seed_note(note, lang)
+        return data.labels.common.ongoing(lang)
+    return lang.weeks(task.weeks)
 
 
 def render_timeline(data: Dataset, lang: Lang) -> str:
     """Return a gantt chart of every task, one section per phase."""
+    words = data.labels.plan
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d"]
-    for phase, tasks in _tasks_by_phase(data):
+    for phase in data.plan.phases:
         lines.append(f"    section {mermaid.plain(phase.title(lang))}")
-        for task in tasks:
+        for task in phase.tasks:
             span = schedule.task_span(data.plan, phase, task)
             days = (span.end - span.start).days + 1
             name = mermaid.plain(task.title(lang))
             ident = mermaid.node_id("task", task.id)
             lines.append(f"    {name} :{ident}, {span.start.isoformat()}, {days}d")
-    return mermaid.fence("\n".join(lines), title=TIMELINE(lang), description=TIMELINE_DESCR(lang))
+    return mermaid.fence(
+        "\n".join(lines), title=words.timeline(lang), description=words.timeline_description(lang)
+    )
 
 
-def render_timeline_table(data: Dataset, lang: Lang) -> str:
+def render_timeline_table(data: Dataset, lang: Lang) -> Md:
     """Return the gantt chart's data: phase, task, weeks and dates."""
+    words = data.labels.plan
     rows = [
         [
-            md.cell(phase.title(lang)),
-            f"[{md.cell(task.title(lang))}](#{task_anchor(task)})",
-            md.cell(weeks(span, lang)),
-            md.cell(dates(span, lang)),
+            phase.title(lang),
+            md.link(task.title(lang), anchors.here(anchors.task(task.id))),
+            weeks(span, words, lang),
+            lang.dates(span.start, span.end),
         ]
-        for phase, tasks in _tasks_by_phase(data)
-        for task in tasks
+        for phase in data.plan.phases
+        for task in phase.tasks
         for span in [schedule.task_span(data.plan, phase, task)]
     ]
-    headers = [PHASE_COLUMNS[0], TASK, PHASE_COLUMNS[4], DATES]
-    return md.table([md.cell(h(lang)) for h in headers], rows)
+    headers = [words.phase_columns.phase, words.task, words.phase_columns.weeks, words.dates]
+    return blocks.columns_table(headers, rows, lang)
 
 
-def render_overview(data: Dataset, lang: Lang) -> str:
+def render_overview(data: Dataset, lang: Lang) -> Md:
     """Return the table of phases with their computed dates and plan weeks."""
+    words = data.labels.plan
     rows = []
     for phase in data.plan.phases:
         span = schedule.phase_span(data.plan, phase)
         rows.append(
             [
-                f"[{md.cell(phase.title(lang))}](#phase-{phase.id})",
-                md.cell(months(phase, lang)),
-                md.cell(format.date(span.start, lang)),
-                md.cell(format.date(span.end, lang)),
-                md.cell(weeks(span, lang)),
+                md.link(phase.title(lang), anchors.here(anchors.phase(phase.id))),
+                months(phase, words, lang),
+                lang.date(span.start),
+                lang.date(span.end),
+                weeks(span, words, lang),
             ]
         )
-    return md.table([md.cell(c(lang)) for c in PHASE_COLUMNS], rows)
+    return blocks.columns_table(words.phase_columns, rows, lang)
 
 
-def render_group(data: Dataset, phase: Phase, group: TaskGroup, lang: Lang) -> str:
+def render_group(data: Dataset, phase: Phase, group: TaskGroup, lang: Lang) -> Md:
     """Return a task group: its heading, priority and task table."""
+    words, common = data.labels.plan, data.labels.common
     owners = _owners(data)
     rows = []
     for task in group.tasks:
         span = schedule.task_span(data.plan, phase, task)
         outcome, kind = (
-            (task.deliverable, "deliverable") if task.deliverable else (task.target, "target")
+            (task.deliverable, common.deliverable)
+            if task.deliverable
+            else (task.target, common.target)
         )
         assert outcome is not None  # the model requires one of the two
         rows.append(
             [
-                md.span(task.title(lang), task_anchor(task)),
-                f"[{md.cell(owners[task.owner](lang))}](team.md#role-{task.owner})",
-                md.cell(duration(task, lang)),
-                md.cell(weeks(span, lang)),
-                md.cell(dates(span, lang)),
-                md.fact(word(kind, lang), md.cell(outcome(lang)), lang),
+                md.span(task.title(lang), anchors.task(task.id)),
+                md.link(owners[task.owner](lang), anchors.on("team", anchors.role(task.owner))),
+                duration(task, data, lang),
+                weeks(span, words, lang),
+                lang.dates(span.start, span.end),
+                lang.fact(kind(lang), outcome(lang)),
             ]
         )
-    headers = [TASK(lang), word("owner", lang), word("duration", lang)]
-    headers += [PHASE_COLUMNS[4](lang), DATES(lang), OUTCOME(lang)]
-    priority = "" if group.priority is None else str(group.priority)
+    headers = [words.task, common.owner, common.duration, words.phase_columns.weeks]
+    headers += [words.dates, words.outcome]
     return md.join(
-        md.heading(4, group.title(lang), f"group-{group.id}"),
-        md.fact(word("priority", lang), priority, lang) if priority else "",
-        md.table([md.cell(h) for h in headers], rows),
+        md.heading(4, group.title(lang), anchors.task_group(group.id)),
+        lang.fact(common.priority(lang), str(group.priority)) if group.priority else "",
+        blocks.columns_table(headers, rows, lang),
     )
 
 
-def render_workstream(data: Dataset, phase: Phase, stream: Workstream, lang: Lang) -> str:
+def render_workstream(data: Dataset, phase: Phase, stream: Workstream, lang: Lang) -> Md:
     """Return a workstream: a heading naming it as such, then its groups."""
-    colon = "：" if lang == "zh" else ": "
+    title = lang.labelled(data.labels.plan.workstream(lang), stream.title(lang))
     return md.join(
-        md.heading(3, f"{WORKSTREAM(lang)}{colon}{stream.title(lang)}", f"workstream-{stream.id}"),
+        md.heading(3, title, anchors.workstream(stream.id)),
         *(render_group(data, phase, group, lang) for group in stream.groups),
     )
 
 
-def render_phase(data: Dataset, phase: Phase, lang: Lang) -> str:
+def render_phase(data: Dataset, phase: Phase, lang: Lang) -> Md:
     """Return a phase: its months and dates, then its workstreams."""
+    words = data.labels.plan
     span = schedule.phase_span(data.plan, phase)
-    inner = f"{dates(span, lang)}{'，' if lang == 'zh' else ', '}{weeks(span, lang)}"
-    when = (
-        f"{months(phase, lang)}（{inner}）" if lang == "zh" else f"{months(phase, lang)} ({inner})"
-    )
+    inner = lang.clauses(lang.dates(span.start, span.end), weeks(span, words, lang))
     return md.join(
-        md.heading(2, phase.title(lang), f"phase-{phase.id}"),
-        md.fact(PERIOD(lang), md.inline(when), lang),
+        md.heading(2, phase.title(lang), anchors.phase(phase.id)),
+        lang.fact(words.period(lang), lang.paren(months(phase, words, lang), inner)),
         *(render_workstream(data, phase, stream, lang) for stream in phase.workstreams),
     )
 
 
-def render_resources(data: Dataset, lang: Lang) -> str:
+def render_resources(data: Dataset, lang: Lang) -> Md:
     """Return the learning resources, one list per kind."""
     return md.join(
-        md.heading(2, RESOURCES(lang), "learning-resources"),
+        md.heading(2, data.labels.plan.resources(lang), "learning-resources"),
         *(
-            md.join(
-                md.heading(3, resources.title(lang), f"resources-{resources.id}"),
-                md.bullets(md.inline(item(lang)) for item in resources.items),
+            blocks.titled_list(
+                3,
+                resources.title(lang),
+                anchors.resources(resources.id),
+                blocks.texts(resources.items, lang),
             )
             for resources in data.plan.learning_resources
         ),
@@ -203,26 +157,23 @@ def render_resources(data: Dataset, lang: Lang) -> str:
 
 def render(data: Dataset, lang: Lang) -> str:
     """Return the improvement plan page in `lang`."""
+    words = data.labels.plan
     plan = data.plan
     return md.join(
-        md.heading(1, TITLE(lang), "plan"),
-        md.fact(START(lang), md.inline(format.date(plan.start, lang)), lang),
-        render_note(plan.start_note, lang),
-        md.inline(INTRO(lang)),
-        md.heading(2, TIMELINE(lang), "plan-timeline"),
-        render_timeline(data, lang),
-        f"**{md.inline(word('data_table', lang))}**",
-        render_timeline_table(data, lang),
-        md.heading(2, OVERVIEW(lang), "phase-overview"),
-        md.inline(MONTHS_NOTE(lang)),
+        md.heading(1, words.title(lang), "plan"),
+        lang.fact(words.start(lang), lang.date(plan.start)),
+        blocks.seed_note(plan.start_note, data.labels.common, lang),
+        md.inline(words.intro(lang)),
+        md.heading(2, words.timeline(lang), "plan-timeline"),
+        blocks.chart_with_data(
+            render_timeline(data, lang), render_timeline_table(data, lang), data.labels.common, lang
+        ),
+        md.heading(2, words.overview(lang), "phase-overview"),
+        md.inline(words.months_note(lang)),
         render_overview(data, lang),
         *(render_phase(data, phase, lang) for phase in plan.phases),
         render_resources(data, lang),
     )
-
-
-def _tasks_by_phase(data: Dataset) -> list[tuple[Phase, list[Task]]]:
-    return [(phase, phase.tasks) for phase in data.plan.phases]
 
 
 def _owners(data: Dataset) -> dict[str, Text]:

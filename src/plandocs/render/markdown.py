@@ -1,71 +1,105 @@
-"""Markdown building blocks. All escaping of data text for Markdown and HTML happens here."""
+"""Markdown building blocks. All escaping of data text for Markdown and HTML happens here.
+
+`Md` marks text that is already Markdown. Every builder takes `str | Md`: a plain `str` is
+escaped on the way in, an `Md` is inserted as it is, so nothing is escaped twice or forgotten.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+import string
 from collections.abc import Iterable, Sequence
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|!#])")
 
 
-def inline(text: str) -> str:
-    """Return `text` as literal inline Markdown: HTML and Markdown syntax are escaped."""
-    escaped = html.escape(text, quote=False)
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return " ".join(escaped.split())
+class Md(str):
+    """Markdown that is safe to insert as it is."""
+
+    __slots__ = ()
 
 
-def cell(text: str) -> str:
-    """Return `text` escaped for a table cell: no `|` or newline can break the row."""
-    return inline(text)
+def literal(text: str) -> Md:
+    """Return `text` escaped for Markdown and HTML, its spaces kept (for punctuation)."""
+    escaped = html.escape(text.replace("\n", " "), quote=False)
+    return Md(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
 
-def heading(level: int, text: str, anchor: str) -> str:
-    """Return an ATX heading with an explicit id, identical in both languages."""
-    return f"{'#' * level} {inline(text)} {{#{anchor}}}\n"
+def inline(text: str) -> Md:
+    """Return `text` as literal inline Markdown on one line: HTML and Markdown are escaped."""
+    return Md(" ".join(literal(text).split()))
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: str = "") -> str:
-    """Return a table; `headers` and `rows` are already-escaped cells.
+def esc(text: str | Md) -> Md:
+    """Return `text` as Markdown: escaped unless it already is Markdown."""
+    return text if isinstance(text, Md) else inline(text)
+
+
+def concat(*parts: str | Md) -> Md:
+    """Return the parts side by side, each escaped unless it already is Markdown."""
+    return Md("".join(esc(part) for part in parts))
+
+
+def fill(template: str, **values: str | Md) -> Md:
+    """Return `template` with `{name}` placeholders replaced by `values`, all escaped.
+
+    Templates come from data/labels.yml, whose model guarantees the placeholders match.
+    """
+    out = []
+    for text, name, _, _ in string.Formatter().parse(template):
+        out.append(literal(text))
+        if name is not None:
+            out.append(esc(values[name]))
+    return Md("".join(out))
+
+
+def strong(text: str | Md) -> Md:
+    """Return `text` in bold."""
+    return Md(f"**{esc(text)}**")
+
+
+def link(text: str | Md, href: str) -> Md:
+    """Return a link; `href` is built from ids (see anchors), never from free text."""
+    return Md(f"[{esc(text)}]({href})")
+
+
+def heading(level: int, text: str | Md, anchor: str) -> Md:
+    """Return an ATX heading with an explicit id, identical in every language."""
+    return Md(f"{'#' * level} {esc(text)} {{#{anchor}}}\n")
+
+
+def table(
+    headers: Sequence[str | Md], rows: Iterable[Sequence[str | Md]], *, align: str = ""
+) -> Md:
+    """Return a table; plain-text cells are escaped so that no `|` or newline breaks a row.
 
     `align` holds one letter a column: `l`, `r` or `c` (default left).
     """
     marks = {"l": ":--", "r": "--:", "c": ":-:"}
     rule = [marks[align[i]] if i < len(align) else "---" for i in range(len(headers))]
-    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    lines = ["| " + " | ".join(esc(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(esc(cell) for cell in row) + " |" for row in rows]
+    return Md("\n".join(lines) + "\n")
 
 
-def bullets(items: Iterable[str], *, numbered: bool = False) -> str:
-    """Return a list of already-escaped items."""
+def bullets(items: Iterable[str | Md], *, numbered: bool = False) -> Md:
+    """Return a list of items."""
     marker = "1." if numbered else "-"
-    return "".join(f"{marker} {item}\n" for item in items)
+    return Md("".join(f"{marker} {esc(item)}\n" for item in items))
 
 
-def span(text: str, anchor: str) -> str:
-    """Return escaped `text` carrying an id, for entities that are not headings."""
-    return f'<span id="{html.escape(anchor)}">{inline(text)}</span>'
+def span(text: str | Md, anchor: str) -> Md:
+    """Return `text` carrying an id, for entities that are not headings."""
+    return Md(f'<span id="{html.escape(anchor)}">{esc(text)}</span>')
 
 
-def join(*blocks: str) -> str:
-    """Return blocks separated by one blank line."""
-    return "\n".join(block.rstrip("\n") + "\n" for block in blocks if block)
+def join(*blocks: str) -> Md:
+    """Return blocks (already Markdown) separated by one blank line; empty blocks are skipped."""
+    return Md("\n".join(block.rstrip("\n") + "\n" for block in blocks if block))
 
 
-def fact(name: str, value: str, lang: str) -> str:
-    """Return `**name**: value` with the colon of `lang`; `value` is already escaped."""
-    colon = "：" if lang == "zh" else ": "
-    return f"**{inline(name)}**{colon}{value}"
-
-
-def listing(items: Iterable[str], lang: str) -> str:
-    """Return already-escaped items joined into one line, `A、B` (zh) or `A; B` (en)."""
-    return ("、" if lang == "zh" else "; ").join(items)
-
-
-def admonition(title: str, paragraphs: Iterable[str]) -> str:
-    """Return a `!!! note` block titled `title` (escaped here); paragraphs are already escaped."""
-    body = "\n\n".join(f"    {paragraph}" for paragraph in paragraphs)
-    return f'!!! note "{html.escape(title)}"\n\n{body}\n'
+def admonition(title: str, paragraphs: Iterable[str | Md]) -> Md:
+    """Return a `!!! note` block titled `title`."""
+    body = "\n\n".join(f"    {esc(paragraph)}" for paragraph in paragraphs)
+    return Md(f'!!! note "{html.escape(title)}"\n\n{body}\n')

@@ -1,0 +1,83 @@
+"""The site's languages (data/languages.yml): codes, CLDR locales and punctuation.
+
+The first language is the source language: every other is translated from it, and it is the
+site's default. Adding a language starts here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from babel import Locale, UnknownLocaleError
+from pydantic import Field, StringConstraints, field_validator
+
+from plandocs.model.common import Model
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+class Punctuation(Model):
+    """Punctuation that no library covers, with the spaces around it as the language writes it."""
+
+    colon: str = Field(description="after a label, e.g. `：` or `: `")
+    comma: str = Field(description="between two clauses, e.g. `，` or `, `")
+    list_separator: str = Field(description="between items on one line, e.g. `、` or `; `")
+    open_paren: str = Field(description="e.g. `（` or ` (` (with the space before it)")
+    close_paren: str = Field(description="e.g. `）` or `)`")
+    open_quote: str = Field(description='e.g. `“` or `"`')
+    close_quote: str = Field(description='e.g. `”` or `"`')
+    range_dash: str = Field(description="between two dates, e.g. `–` or ` – `")
+
+
+class Formats(Model):
+    """How CLDR formats are chosen for this language; Babel does the formatting."""
+
+    date: Literal["short", "medium", "long", "full"] = Field(
+        description="CLDR date length, e.g. `long` (2025年1月6日) or `medium` (6 Jan 2025)"
+    )
+    weekday: Literal["abbreviated", "wide"] = Field(
+        description="CLDR weekday width, e.g. `abbreviated` (周一) or `wide` (Monday)"
+    )
+    money: str = Field(
+        description="CLDR currency pattern; `¤` is the locale's own symbol (US$ for USD in "
+        "zh_CN and en_GB), a literal `$` departs from CLDR on purpose"
+    )
+
+
+class Language(Model):
+    """One language of the site."""
+
+    code: Code = Field(description="the page suffix and URL prefix, e.g. `zh` (index.zh.md)")
+    name: str = Field(description="the language's own name, shown in the language switcher")
+    locale: str = Field(description="the Babel (CLDR) locale, e.g. `zh_CN` or `en_GB`")
+    punctuation: Punctuation
+    formats: Formats
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        try:
+            Locale.parse(value)
+        except (UnknownLocaleError, ValueError, TypeError):
+            raise ValueError(f"unknown CLDR locale `{value[:40]}`") from None
+        return value
+
+
+class Languages(Model):
+    """Every language of the site; the first is the source language and the default."""
+
+    languages: list[Language] = Field(min_length=1, max_length=12)
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_codes(cls, value: list[Language]) -> list[Language]:
+        codes = [language.code for language in value]
+        for code in codes:
+            if codes.count(code) > 1:
+                raise ValueError(f"language `{code}` is listed twice")
+        return value
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Return the language codes, source language first."""
+        return tuple(language.code for language in self.languages)
