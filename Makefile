@@ -41,11 +41,22 @@ check: $(PY_READY)
 schema: $(PY_READY)
 	$(BIN)/python -m plandocs schema
 
-## lint: ruff (lint and format) and mypy strict
-lint: $(PY_READY)
+## lint: ruff (lint and format), mypy strict, and the workflow lint
+lint: $(PY_READY) lint-workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## lint-workflows: zizmor (offline) on the GitHub workflows and Dependabot config, and the
+## workflows, Dependabot config and issue forms against their published schemas (vendored)
+.PHONY: lint-workflows
+ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+lint-workflows: $(PY_READY)
+	$(BIN)/zizmor --offline --no-progress --min-severity medium .github/workflows .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 
 ## browser-deps: Debian's chromium and CJK fonts for the browser tests (needs root or sudo)
 browser-deps:
