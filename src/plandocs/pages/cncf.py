@@ -18,7 +18,7 @@ GRADUATED_INTRO = t(
 )
 CHART = t("毕业项目覆盖度", "Coverage of graduated projects")
 CHART_DESCR = t(
-    "我们对各毕业项目的覆盖度（%）", "Our coverage of each graduated project in percent"
+    "我们对各毕业项目的覆盖度（%）", "Our coverage of each graduated project as a percentage"
 )
 Y_AXIS = t("覆盖度（%）", "Coverage (%)")
 GRADUATED_COLUMNS = (

@@ -22,7 +22,7 @@ FLOW_DESCR = t(
     "每类触发条件导致中断，随后依次执行该类的恢复步骤",
     "Each category of trigger leads to an interruption followed by its recovery steps in order",
 )
-INTERRUPT = t("中断", "Interrupt")
+INTERRUPT = t("中断", "Interruption")
 TRIGGER = t("触发条件", "Trigger")
 DESCRIPTION = t("说明", "Description")
 STEP = t("步骤", "Step")

@@ -26,10 +26,10 @@ PDCA_INTRO = t(
     "Continuous improvement runs as a loop: each stage leads to the next, and the Act stage "
     "leads back to Plan. The steps of each stage follow.",
 )
-INDICATORS = t("改进指标", "Improvement indicators")
+INDICATORS = t("改进指标", "Improvement metrics")
 INDICATORS_INTRO = t(
     "原文用以下三类指标衡量改进效果。",
-    "The source measures improvement with three kinds of indicators.",
+    "The source measures improvement with three kinds of metrics.",
 )
 
 # The cycle's order; the data holds each stage exactly once.

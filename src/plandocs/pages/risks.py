@@ -13,7 +13,7 @@ TITLE = t("风险识别与缓解", "Risks and mitigation")
 INTRO = t(
     "风险按原文分为高风险项目与中风险项目；图中横轴为发生概率，纵轴为影响等级。",
     "The source groups risks into high and medium risks; the chart plots each risk's "
-    "probability against that level of impact.",
+    "probability against its level of impact.",
 )
 CHART = t("风险矩阵", "Risk matrix")
 CHART_DESCR = t("按发生概率与影响等级放置的五项风险", "Five risks placed by probability and impact")

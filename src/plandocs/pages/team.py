@@ -17,7 +17,7 @@ INTRO = t(
     "column lists the tasks the improvement plan assigns to each role.",
 )
 CORE = t("核心团队", "Core team")
-ADVISORS = t("外部顾问", "External advisors")
+ADVISORS = t("外部顾问", "External advisers")
 OTHERS = t("其他任务负责人", "Other task owners")
 OTHERS_INTRO = t(
     "以下角色在改进扩展计划中负责任务，但不在上面的团队配置中。",

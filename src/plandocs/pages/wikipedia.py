@@ -33,7 +33,7 @@ COVERAGE_INTRO = t(
 CHART = t("覆盖度对比图", "Coverage chart")
 CHART_DESCR = t(
     "各技术领域的覆盖度（%）：柱为 Wikipedia，折线为我们",
-    "Coverage in percent per area: bars for Wikipedia, a line for us",
+    "Coverage per area as a percentage: bars for Wikipedia, a line for us",
 )
 SERIES = (t("Wikipedia", "Wikipedia"), t("我们", "Ours"))
 Y_AXIS = t("覆盖度（%）", "Coverage (%)")
