@@ -80,7 +80,7 @@ def render_headcount(data: Dataset, lang: Lang) -> str:
         value = f"核心团队 {core} 人，外部顾问 {advisors} 人，共 {core + advisors} 人"
     else:
         value = (
-            f"{core} in the core team and {advisors} external advisors, {core + advisors} in all"
+            f"{core} in the core team and {advisors} external advisers, {core + advisors} in all"
         )
     return md.fact(HEADCOUNT(lang), md.inline(value), lang)
 
