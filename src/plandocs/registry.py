@@ -15,6 +15,7 @@ from plandocs.model import Dataset
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
+from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Metrics, Plan
@@ -63,6 +64,7 @@ LANGUAGES = Family("languages", "languages.yml", Languages)
 FAMILIES: tuple[Family, ...] = (
     LANGUAGES,
     Family("labels", "labels.yml", Labels),
+    Family("glossary", "glossary.yml", Glossary),
     Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, wikipedia.render),
     Family("universities", "benchmarks/universities.yml", Universities, universities.render),
     Family("trends", "benchmarks/trends.yml", Trends, trends.render),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
+from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Metrics, Plan
@@ -19,6 +20,7 @@ class Dataset(Model):
 
     languages: Languages
     labels: Labels
+    glossary: Glossary
     wikipedia: Wikipedia
     universities: Universities
     trends: Trends
