@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from plandocs.loader import load_dataset
 from plandocs.problems import DataError
-from plandocs.site import build_pages, write_pages
+from plandocs.site import build_pages, not_found, write_pages
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
 
@@ -45,6 +45,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
             return
         raise PluginError(error.report()) from None
+    config.extra["plandocs_not_found"] = not_found(data)
     changed = write_pages(Path(config.docs_dir), build_pages(data))
     if changed:
         log.info("plandocs: %d generated page(s) updated", len(changed))

@@ -59,3 +59,23 @@ def write_pages(target: Path, pages: dict[str, str]) -> list[str]:
             stale.unlink()
             changed.append(relative)
     return changed
+
+
+def home_path(lang: Lang) -> str:
+    """Return where a language's pages live under the site root: `` or `en/`."""
+    return "" if lang.source else f"{lang.code}/"
+
+
+def not_found(data: Dataset) -> list[dict[str, str]]:
+    """Return the words of the page-not-found page in every language, with its home's path."""
+    words = data.labels.site
+    return [
+        {
+            "lang": lang.code,
+            "title": words.not_found(lang),
+            "text": words.not_found_text(lang),
+            "home": words.home_link(lang),
+            "path": home_path(lang),
+        }
+        for lang in languages(data)
+    ]

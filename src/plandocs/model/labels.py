@@ -341,9 +341,18 @@ class ReferencesWords(Model):
     intro: Text
 
 
+class SiteWords(Model):
+    """Words of the site's own pages (the page-not-found page)."""
+
+    not_found: Text
+    not_found_text: Text
+    home_link: Text
+
+
 class Labels(Model):
     """Every word of the generated pages, one table a page family."""
 
+    site: SiteWords
     common: CommonWords
     wikipedia: WikipediaWords
     universities: UniversitiesWords

@@ -12,6 +12,8 @@ import string
 from collections.abc import Iterable, Sequence
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|!#])")
+# Runs of ASCII white space fold to one space; no-break spaces (French, CLDR) are kept.
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class Md(str):
@@ -28,7 +30,7 @@ def literal(text: str) -> Md:
 
 def inline(text: str) -> Md:
     """Return `text` as literal inline Markdown on one line: HTML and Markdown are escaped."""
-    return Md(" ".join(literal(text).split()))
+    return Md(_SPACES.sub(" ", literal(text)).strip(" "))
 
 
 def esc(text: str | Md) -> Md:
