@@ -30,8 +30,8 @@ _TagTolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_:
 
 def i18n_languages(mkdocs_yml: Path) -> list[dict[str, Any]]:
     """Return the languages of the i18n plugin in a mkdocs.yml."""
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)  # noqa: S506
-    [i18n] = [plugin["i18n"] for plugin in config["plugins"] if "i18n" in plugin]
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if "i18n" in plugin)
     languages: list[dict[str, Any]] = i18n["languages"]
     return languages
 
@@ -41,7 +41,7 @@ def test_mkdocs_builds_the_languages_of_the_data() -> None:
     assert [language["locale"] for language in languages] == list(
         configured_languages(ROOT / "data")
     )
-    assert [language.get("default", False) for language in languages][0] is True
+    assert languages[0].get("default") is True
 
 
 FRENCH = """\
