@@ -1,7 +1,15 @@
-"""Load every file under data/ into a validated Dataset, or raise DataError with all problems."""
+"""Load every file under data/ into a validated Dataset, or raise DataError with all problems.
+
+data/ comes from strangers. Before anything is read, every entry under it must be a regular
+file or a folder, not a symbolic link, a device or a pipe; a file is read only up to the size
+limit. Then each file is parsed (plandocs.yamlsource), validated against its model with the
+configured languages, and the consistency rules run on whatever validated.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +19,10 @@ from pydantic_core import ErrorDetails
 from plandocs.model import Dataset
 from plandocs.model.common import Model
 from plandocs.model.languages import Languages
-from plandocs.problems import DataError, Problem
+from plandocs.problems import DataError, Problem, excerpt
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.rules import check_rules
-from plandocs.yamlsource import SourceFile, read_source
+from plandocs.yamlsource import MAX_BYTES, SourceFile, read_source
 
 # Custom errors that name the key they are about: the message is located under that key.
 _UNDER_KEY = {"empty_translation", "placeholders"}
@@ -26,59 +34,108 @@ def load_dataset(data_dir: Path, *, label: str = "data") -> Dataset:
     `label` is how file names start in messages (the data folder as the contributor sees it).
     The languages are read first: every text of every other file is checked against them.
     """
-    problems: list[Problem] = []
+    problems = unsafe_entries(data_dir, label)
+    if problems:
+        raise DataError(problems)
     sources: dict[str, SourceFile] = {}
     parts: dict[str, Model] = {}
     context: dict[str, Any] = {}
     for family in FAMILIES:
         name = f"{label}/{family.file}"
-        path = data_dir / family.file
-        if not path.is_file():
+        read = read_capped(data_dir / family.file)
+        if read is None:
             problems.append(Problem(name, 1, 1, "", "file is missing"))
             continue
-        source = read_source(name, path.read_bytes())
-        sources[family.file] = source
+        source = read_source(name, read[0], size=read[1])
+        sources[family.name] = source
         problems.extend(source.problems)
-        if source.problems:
+        if source.data is None:
             continue
         try:
             parts[family.name] = family.model.model_validate(source.data, context=context)
         except ValidationError as error:
-            problems.extend(p for detail in error.errors() for p in _describe(source, detail))
+            problems += [
+                problem
+                for detail in error.errors()
+                for problem in _describe(source, detail)
+                if not source.was_refused(problem_loc(detail))
+            ]
         if family is LANGUAGES and isinstance(parts.get(family.name), Languages):
             context["languages"] = parts[family.name].codes  # type: ignore[attr-defined]
-    known = {f"{label}/{family.file}" for family in FAMILIES}
+    known = {family.file for family in FAMILIES}
     for extra in sorted(data_dir.rglob("*.y*ml")):
-        name = f"{label}/{extra.relative_to(data_dir).as_posix()}"
-        if name not in known:
-            problems.append(Problem(name, 1, 1, "", "unknown data file (see plandocs.registry)"))
+        relative = extra.relative_to(data_dir).as_posix()
+        if relative not in known:
+            message = "unknown data file (see plandocs.registry)"
+            problems.append(Problem(f"{label}/{relative}", 1, 1, "", message))
+    valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
+    findings = check_rules(valid, complete=not problems)
+    problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
     if problems:
         raise DataError(problems)
-    dataset = Dataset.model_validate(parts)
-    findings = check_rules(dataset)
-    if findings:
-        raise DataError(
-            [sources[finding.file].problem(finding.loc, finding.message) for finding in findings]
-        )
-    return dataset
+    return Dataset.model_validate(parts)
+
+
+def _has_errors(source: SourceFile, problems: list[Problem]) -> bool:
+    return any(problem.file == source.name for problem in problems)
+
+
+def unsafe_entries(data_dir: Path, label: str) -> list[Problem]:
+    """Return a problem for every symbolic link or special file under `data_dir`.
+
+    Nothing is followed: a link is reported where it is, before anything is read through it.
+    """
+    problems: list[Problem] = []
+    if data_dir.is_symlink():
+        return [Problem(label, 1, 1, "", "the data folder is a symbolic link")]
+    for folder, folders, files in os.walk(data_dir, followlinks=False):
+        for entry in sorted([*folders, *files]):
+            path = Path(folder) / entry
+            name = f"{label}/{path.relative_to(data_dir).as_posix()}"
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                message = "is a symbolic link: data files must be regular files in the repository"
+                problems.append(Problem(name, 1, 1, "", message))
+            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                problems.append(Problem(name, 1, 1, "", "is not a regular file"))
+    return problems
+
+
+def read_capped(path: Path) -> tuple[bytes, int] | None:
+    """Return at most MAX_BYTES + 1 bytes of a regular file and its size (None if missing).
+
+    The file is opened without following a link, and only as much is read as the size check
+    needs, whatever the file's real size.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        return file.read(MAX_BYTES + 1), status.st_size
+
+
+def problem_loc(detail: ErrorDetails) -> tuple[str | int, ...]:
+    """Return the data location of a pydantic error (without pydantic's union branches)."""
+    return tuple(part for part in detail["loc"] if isinstance(part, int) or "[" not in part)
 
 
 def _describe(source: SourceFile, detail: ErrorDetails) -> list[Problem]:
     """Turn one pydantic error into located, contributor-friendly Problems."""
-    loc = tuple(part for part in detail["loc"] if isinstance(part, int) or "[" not in part)
+    loc = problem_loc(detail)
     kind = detail["type"]
     given: Any = detail.get("input")
     context = detail.get("ctx", {})
     if kind == "text_keys":
+        missing = context["missing"]
+        unknown = context["unknown"]
         return [
-            *(
-                source.problem((*loc, key), f"missing `{key}` translation")
-                for key in context["missing"]
-            ),
-            *(
-                source.problem((*loc, key), f"unknown key `{key}`", key=True)
-                for key in context["unknown"]
-            ),
+            *(source.problem((*loc, key), f"missing `{key}` translation") for key in missing),
+            *(source.problem((*loc, key), f"unknown key `{key}`", key=True) for key in unknown),
         ]
     if kind in _UNDER_KEY:
         return [source.problem((*loc, str(context.get("key", ""))), detail["msg"])]
@@ -88,5 +145,5 @@ def _describe(source: SourceFile, detail: ErrorDetails) -> list[Problem]:
         return [source.problem(loc, f"missing required key `{loc[-1]}`")]
     message = detail["msg"].removeprefix("Value error, ")
     if kind in ("literal_error", "string_pattern_mismatch") or kind.endswith("_type"):
-        message = f"{message} (got {given!r})"
+        message = f"{message} (got {excerpt(repr(given))})"
     return [source.problem(loc, message)]

@@ -1,8 +1,30 @@
-"""Problems found in contributor data, reported as `file:line:column: field: message`."""
+"""Problems found in contributor data, reported as `file:line:column: field: message`.
+
+Everything a report prints comes from untrusted data: it is cut short and made printable here,
+so no value can forge another report line, a terminal escape or a CI annotation.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: str) -> str:
+    """Return `text` with line breaks, controls and direction overrides shown as escapes."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """Return at most `limit` characters of `text`, printable, marked when cut."""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return printable(short)
 
 
 @dataclass(frozen=True, order=True)
@@ -14,12 +36,33 @@ class Problem:
     column: int
     field: str
     message: str
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        message = prefix + printable(self.message)
         return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+            f"{where}: {excerpt(self.field, 120)}: {message}"
+            if self.field
+            else f"{where}: {message}"
         )
+
+    def github(self) -> str:
+        """Return the problem as a GitHub Actions workflow command (an annotation)."""
+        title = _github_property(excerpt(self.field, 120) or "data")
+        file = _github_property(printable(self.file))
+        message = _github_message(printable(self.message))
+        where = f"file={file},line={self.line},col={self.column}"
+        return f"::{self.severity} {where},title={title}::{message}"
+
+
+def _github_message(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_message(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class DataError(Exception):

@@ -1,43 +1,55 @@
-"""Consistency rules across the data: ids, references, budget and team, plan timing, totals.
+"""Consistency rules across the data: ids and anchors, references, budget and team, plan timing,
+totals.
 
-Each rule yields Findings located by data file and field path; the loader turns them into
-`file:line:column` problems. Schema-level checks (types, ranges, enums, translations) live
-in the models.
+Each rule reads the families it names and yields Findings located by family and field path;
+the loader turns them into `file:line:column` problems. A rule runs whenever the families it
+needs are valid, so one run reports schema problems and rule problems together. Schema-level
+checks (types, ranges, enums, translations) live in the models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from plandocs.model import Dataset
+from plandocs.model.benchmarks import Universities, Wikipedia
+from plandocs.model.common import Model
 from plandocs.model.plan import Phase, Plan, Task
-from plandocs.problems import Loc
-from plandocs.registry import FILE_OF
+from plandocs.model.project import Budget, Team
+from plandocs.problems import Loc, format_loc
+from plandocs.registry import FAMILIES, PAGES
 from plandocs.schedule import phase_span
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A broken rule at `loc` inside data file `file` (relative to data/)."""
+    """A broken rule at `loc` inside the data file of family `family`."""
 
-    file: str
+    family: str
     loc: Loc
     message: str
 
 
-def check_rules(data: Dataset) -> list[Finding]:
-    """Return every broken consistency rule in `data`."""
-    return [
-        *unique_ids(data),
-        *coverage_discrepancies(data),
-        *known_references(data),
-        *budget_matches_team(data),
-        *stated_totals(data),
-        *tasks_fit_phases(data),
-    ]
+def check_rules(parts: dict[str, Model], *, complete: bool) -> list[Finding]:
+    """Return every broken rule among the valid families in `parts`.
+
+    `complete` says that every family validated with no problem at all: only then are the
+    pages rendered, to check that their anchors are unique.
+    """
+    findings: list[Finding] = []
+    for name, part in parts.items():
+        findings += unique_ids(name, part)
+    for needs, rule in RULES:
+        if all(name in parts for name in needs):
+            findings += rule(*(parts[name] for name in needs))
+    if complete and not findings and len(parts) == len(FAMILIES):
+        findings += unique_anchors(Dataset.model_validate(parts))
+    return findings
 
 
 def _walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, list[BaseModel]]]:
@@ -51,6 +63,14 @@ def _walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, list[BaseModel]]]:
                 yield from _walk(item, (*loc, name, index))
 
 
+def items_with_ids(model: BaseModel) -> Iterator[tuple[Loc, BaseModel]]:
+    """Yield the location of the id of every list item that has one, at any depth."""
+    for loc, items in _walk(model, ()):
+        for index, item in enumerate(items):
+            if isinstance(getattr(item, "id", None), str):
+                yield (*loc, index, "id"), item
+
+
 def plan_tasks(plan: Plan) -> Iterator[tuple[Loc, Phase, Task]]:
     """Yield every task of the plan with its location and phase."""
     for p, phase in enumerate(plan.phases):
@@ -60,64 +80,77 @@ def plan_tasks(plan: Plan) -> Iterator[tuple[Loc, Phase, Task]]:
                     yield ("phases", p, "workstreams", w, "groups", g, "tasks", t), phase, task
 
 
-def unique_ids(data: Dataset) -> Iterator[Finding]:
-    """Ids are unique within each list of every file."""
-    for name, file in FILE_OF.items():
-        for loc, items in _walk(getattr(data, name), ()):
-            seen: dict[object, int] = {}
-            for index, item in enumerate(items):
-                key = getattr(item, "id", None)
-                if key is None:
-                    continue
-                if key in seen:
-                    yield Finding(
-                        file, (*loc, index, "id"), f"duplicate id `{key}` (also item {seen[key]})"
-                    )
-                seen.setdefault(key, index)
+def unique_ids(name: str, model: BaseModel) -> Iterator[Finding]:
+    """Ids are unique within each list of a file."""
+    for loc, items in _walk(model, ()):
+        seen: dict[object, int] = {}
+        for index, item in enumerate(items):
+            key = getattr(item, "id", None)
+            if key is None:
+                continue
+            if key in seen:
+                yield Finding(
+                    name, (*loc, index, "id"), f"duplicate id `{key}` (also item {seen[key]})"
+                )
+            seen.setdefault(key, index)
 
 
-def coverage_discrepancies(data: Dataset) -> Iterator[Finding]:
+def coverage_discrepancies(wiki: Wikipedia) -> Iterator[Finding]:
     """A typed gap that contradicts the computed one must carry an explanation, and only then."""
-    for index, area in enumerate(data.wikipedia.coverage):
+    for index, area in enumerate(wiki.coverage):
         loc = ("coverage", index)
         if area.seed_gap is None or area.seed_gap == area.gap:
             if area.discrepancy is not None:
                 yield Finding(
-                    FILE_OF["wikipedia"],
+                    "wikipedia",
                     (*loc, "discrepancy"),
                     f"no discrepancy to explain: the computed gap is {area.gap:g}",
                 )
         elif area.discrepancy is None:
             yield Finding(
-                FILE_OF["wikipedia"],
+                "wikipedia",
                 (*loc, "seed_gap"),
                 f"seed_gap {area.seed_gap:g} contradicts the computed gap "
                 f"{area.gap:g} (wikipedia - ours); explain it in `discrepancy`",
             )
 
 
-def known_references(data: Dataset) -> Iterator[Finding]:
-    """Task owners, key-gap areas and focus-map links point at things that exist."""
-    team = data.team
-    owners = {role.id for role in team.core} | {role.id for role in team.advisors}
-    owners |= {role.id for role in team.other_owners}
-    for task_loc, _, task in plan_tasks(data.plan):
-        if task.owner not in owners:
+def known_owners(plan: Plan, team: Team) -> Iterator[Finding]:
+    """Every task's owner is a role of the team, one id a role across its three lists."""
+    roles = [
+        (section, index, role.id)
+        for section in ("core", "advisors", "other_owners")
+        for index, role in enumerate(getattr(team, section))
+    ]
+    first: dict[str, tuple[str, int]] = {}
+    for section, index, role_id in roles:
+        if role_id in first and first[role_id][0] != section:
+            other = f"{first[role_id][0]}[{first[role_id][1]}]"
+            yield Finding("team", (section, index, "id"), f"role id `{role_id}` is also {other}")
+        first.setdefault(role_id, (section, index))
+    for task_loc, _, task in plan_tasks(plan):
+        if task.owner not in first:
             yield Finding(
-                FILE_OF["plan"],
+                "plan",
                 (*task_loc, "owner"),
                 f"unknown owner `{task.owner}`: add it to team.yml "
                 "(core, advisors or other_owners)",
             )
-    areas = {area.id for area in data.wikipedia.coverage}
-    for index, gap in enumerate(data.wikipedia.key_gaps):
+
+
+def known_areas(wiki: Wikipedia) -> Iterator[Finding]:
+    """Every key gap names a coverage area."""
+    areas = {area.id for area in wiki.coverage}
+    for index, gap in enumerate(wiki.key_gaps):
         if gap.area not in areas:
             yield Finding(
-                FILE_OF["wikipedia"],
-                ("key_gaps", index, "area"),
-                f"unknown coverage area `{gap.area}`",
+                "wikipedia", ("key_gaps", index, "area"), f"unknown coverage area `{gap.area}`"
             )
-    for u, university in enumerate(data.universities.universities):
+
+
+def known_focus_nodes(universities: Universities) -> Iterator[Finding]:
+    """Every focus-map link joins two nodes of its map."""
+    for u, university in enumerate(universities.universities):
         focus = university.focus_map
         if focus is None:
             continue
@@ -128,16 +161,14 @@ def known_references(data: Dataset) -> Iterator[Finding]:
             for end in ("source", "target"):
                 if getattr(link, end) not in nodes:
                     loc: Loc = ("universities", u, "focus_map", "links", index, end)
-                    yield Finding(
-                        FILE_OF["universities"], loc, f"unknown focus node `{getattr(link, end)}`"
-                    )
+                    yield Finding("universities", loc, f"unknown focus node `{getattr(link, end)}`")
 
 
-def budget_matches_team(data: Dataset) -> Iterator[Finding]:
+def budget_matches_team(budget: Budget, team: Team) -> Iterator[Finding]:
     """Every team role has one budget line, for the same number of people."""
-    roles = {role.id: role for role in [*data.team.core, *data.team.advisors]}
+    roles = {role.id: role for role in [*team.core, *team.advisors]}
     budgeted: set[str] = set()
-    for c, category in enumerate(data.budget.categories):
+    for c, category in enumerate(budget.categories):
         for g, group in enumerate(category.groups):
             for i, line in enumerate(group.lines):
                 loc = ("categories", c, "groups", g, "lines", i)
@@ -145,65 +176,57 @@ def budget_matches_team(data: Dataset) -> Iterator[Finding]:
                     continue
                 role = roles.get(line.role)
                 if role is None:
-                    yield Finding(
-                        FILE_OF["budget"], (*loc, "role"), f"unknown team role `{line.role}`"
-                    )
+                    yield Finding("budget", (*loc, "role"), f"unknown team role `{line.role}`")
                     continue
                 if line.role in budgeted:
-                    yield Finding(
-                        FILE_OF["budget"], (*loc, "role"), f"role `{line.role}` is budgeted twice"
-                    )
+                    yield Finding("budget", (*loc, "role"), f"role `{line.role}` is budgeted twice")
                 budgeted.add(line.role)
                 count = line.count or 1
                 if count != role.count:
                     yield Finding(
-                        FILE_OF["budget"],
+                        "budget",
                         (*loc, "count"),
                         f"budgets {count} people but team.yml staffs `{line.role}` "
                         f"with {role.count}",
                     )
     for section in ("core", "advisors"):
-        for index, role in enumerate(getattr(data.team, section)):
+        for index, role in enumerate(getattr(team, section)):
             if role.id not in budgeted:
                 yield Finding(
-                    FILE_OF["team"],
-                    (section, index, "id"),
-                    f"role `{role.id}` has no line in budget.yml",
+                    "team", (section, index, "id"), f"role `{role.id}` has no line in budget.yml"
                 )
 
 
-def stated_totals(data: Dataset) -> Iterator[Finding]:
+def stated_totals(budget: Budget) -> Iterator[Finding]:
     """Subtotals and totals typed from the seed equal the computed sums."""
-    budget = data.budget
     for c, category in enumerate(budget.categories):
         for g, group in enumerate(category.groups):
             if group.stated_subtotal is not None and group.stated_subtotal != group.subtotal:
                 yield Finding(
-                    FILE_OF["budget"],
+                    "budget",
                     ("categories", c, "groups", g, "stated_subtotal"),
                     f"states {group.stated_subtotal} but the lines add up to {group.subtotal}",
                 )
         if category.stated_total is not None and category.stated_total != category.total:
             yield Finding(
-                FILE_OF["budget"],
+                "budget",
                 ("categories", c, "stated_total"),
                 f"states {category.stated_total} but the groups add up to {category.total}",
             )
     if budget.stated_total != budget.total:
         yield Finding(
-            FILE_OF["budget"],
+            "budget",
             ("stated_total",),
             f"states {budget.stated_total} but the categories add up to {budget.total}",
         )
 
 
-def tasks_fit_phases(data: Dataset) -> Iterator[Finding]:
+def tasks_fit_phases(plan: Plan) -> Iterator[Finding]:
     """Phases end after they start, and every task's duration fits inside its phase."""
-    plan = data.plan
     for p, phase in enumerate(plan.phases):
         if phase.end_month <= phase.start_month:
             yield Finding(
-                FILE_OF["plan"],
+                "plan",
                 ("phases", p, "end_month"),
                 f"ends at month {phase.end_month}, not after its start month {phase.start_month}",
             )
@@ -213,7 +236,59 @@ def tasks_fit_phases(data: Dataset) -> Iterator[Finding]:
         span = phase_span(plan, phase)
         if task.weeks is not None and task.weeks > span.weeks:
             yield Finding(
-                FILE_OF["plan"],
+                "plan",
                 (*loc, "weeks"),
                 f"{task.weeks} weeks do not fit phase `{phase.id}` ({span.weeks} weeks)",
             )
+
+
+_ANCHOR = re.compile(r'\{#([^}\s]+)\}|\sid="([^"]+)"')
+
+
+def page_anchors(markdown: str) -> list[str]:
+    """Return every anchor a generated page defines, in order, repeats included."""
+    return [match[1] or match[2] for match in _ANCHOR.finditer(markdown)]
+
+
+def unique_anchors(data: Dataset) -> Iterator[Finding]:
+    """Every anchor of a generated page is unique on it: ids made into anchors may not meet
+    each other across lists, nor a section's fixed anchor."""
+    from plandocs.site import languages  # the generator depends on the rules' module
+
+    lang = languages(data)[0]
+    for family in PAGES:
+        assert family.render is not None
+        counts = Counter(page_anchors(family.render(data, lang)))
+        for anchor in sorted(a for a, n in counts.items() if n > 1):
+            yield from _locate_anchor(data, family.name, anchor)
+
+
+def _locate_anchor(data: Dataset, page: str, anchor: str) -> Iterator[Finding]:
+    """Yield a finding at each id of the page's data that makes `anchor`, after the first."""
+    ids = [(loc, str(getattr(item, "id", ""))) for loc, item in items_with_ids(getattr(data, page))]
+    owners = [(loc, key) for loc, key in ids if anchor == key or anchor.endswith(f"-{key}")]
+    where = f"the {page} page"
+    if not owners:
+        yield Finding(page, (), f"the anchor `{anchor}` is made twice on {where}")
+    if len(owners) == 1:
+        loc, key = owners[0]
+        message = f"id `{key}` makes the anchor `{anchor}`, which {where} uses for a section"
+        yield Finding(page, loc, message + ": choose another id")
+    for loc, key in owners[1:]:
+        also = format_loc(owners[0][0])
+        yield Finding(
+            page, loc, f"id `{key}` makes the anchor `{anchor}` twice on {where} (also {also})"
+        )
+
+
+Rule = Callable[..., Iterator[Finding]]
+RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
+    (("wikipedia",), coverage_discrepancies),
+    (("wikipedia",), known_areas),
+    (("plan", "team"), known_owners),
+    (("universities",), known_focus_nodes),
+    (("budget", "team"), budget_matches_team),
+    (("budget",), stated_totals),
+    (("plan",), tasks_fit_phases),
+)
+"""Each rule with the families it reads, in that order."""

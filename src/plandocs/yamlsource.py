@@ -1,20 +1,50 @@
 """Read one YAML data file into plain Python values plus the position of every value.
 
-PyYAML's safe loader silently keeps the last of two duplicate keys and expands aliases
-without limit; this reader reports the first, forbids the second, and caps the file size.
+The bytes are untrusted (a pull request from anyone). libyaml's C parser (through PyYAML)
+turns them into events; this module builds the values from the events itself, so that:
+
+- YAML 1.2 rules apply, and where YAML 1.1 would read a plain scalar differently (`yes`, `012`,
+  `4:10:00`, `1_000`) the value is refused with a clear message instead of silently converted;
+- numbers are finite and of a sane size, dates are real dates, strings hold no control or
+  bidirectional-override characters and no unpaired surrogates;
+- duplicate keys are reported (PyYAML keeps the last silently), aliases are refused without
+  being expanded, tags are refused, nesting is bounded, one document a file;
+- every value and key keeps its line and column, and every refusal is located.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml import events
 
-from plandocs.problems import Loc, Problem, format_loc
+from plandocs.problems import Loc, Problem, excerpt, format_loc
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+MAX_DIGITS = 15
+
+_PLAIN = "tag:plandocs:plain"  # a plain scalar, resolved here by YAML 1.2 rules
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(true|True|TRUE)$")
+_FALSE = re.compile(r"^(false|False|FALSE)$")
+_YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
+_OTHER_BASE = re.compile(r"^[-+]?0[xXoObB]")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_UNDERSCORED = re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
+# C0 and C1 controls but tab and line feed; bidirectional embeddings, overrides and isolates.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -27,13 +57,15 @@ class Position:
 
 @dataclass
 class SourceFile:
-    """A parsed data file: its values, and where each value and key starts."""
+    """A parsed data file: its values, where each value and key starts, and what was refused."""
 
     name: str
     data: Any = None
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Loc] = field(default_factory=set)
+    """Where a value was refused while reading: the model need not report it again."""
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Return where `loc` starts, or its nearest existing parent."""
@@ -48,78 +80,312 @@ class SourceFile:
         pos = self.position(loc, key=key)
         return Problem(self.name, pos.line, pos.column, format_loc(loc), message)
 
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases, so no alias-expansion bomb can be built."""
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                None, None, "aliases (*name) are not allowed in data files", event.start_mark
-            )
-        return super().compose_node(parent, index)
+    def was_refused(self, loc: Loc) -> bool:
+        """Return whether `loc`, or a value it lies in, was refused while reading."""
+        return any(loc[: len(refused)] == refused for refused in self.refused)
 
 
-def _at(mark: yaml.Mark) -> Position:
+class _RefusedError(Exception):
+    """A value that cannot be read; the file goes on being read."""
+
+
+class _AbortError(Exception):
+    """A problem after which the rest of the file cannot be read."""
+
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """Leaves every plain scalar to this module's YAML 1.2 rules."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else "tag:yaml.org,2002:str"
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return,no-untyped-call]
+
+
+try:
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+except ImportError:  # a PyYAML built without libyaml: the same events, ten times slower
+
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _EventLoader(_Parser, _Resolver):
+    """libyaml's parser, events only: values are built here."""
+
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)
+        _Resolver.__init__(self)
+
+
+def _at(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def read_source(name: str, raw: bytes) -> SourceFile:
-    """Parse `raw` (the bytes of data file `name`); problems are collected, never raised."""
+def read_source(name: str, raw: bytes, *, size: int | None = None) -> SourceFile:
+    """Parse `raw` (the bytes of data file `name`); problems are collected, never raised.
+
+    `size` is the file's real size when `raw` holds only its first MAX_BYTES + 1 bytes.
+    """
     source = SourceFile(name)
     if len(raw) > MAX_BYTES:
-        message = f"file is {len(raw)} bytes; data files are limited to {MAX_BYTES}"
+        message = f"file is {size or len(raw)} bytes; data files are limited to {MAX_BYTES}"
         source.problems.append(Problem(name, 1, 1, "", message))
         return source
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        source.problems.append(Problem(name, 1, 1, "", f"not UTF-8: {error.reason}"))
+        pos = _position_in(raw[: error.start].decode("utf-8", errors="replace"))
+        message = f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
+        source.problems.append(Problem(name, pos.line, pos.column, "", message))
         return source
-    loader = _NoAliasLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            source.problems.append(Problem(name, 1, 1, "", "file is empty"))
-            return source
-        source.data = _convert(loader, source, root, ())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        pos = _at(mark) if mark else Position(1, 1)
-        reason = error.problem or error.context or "invalid YAML"
-        source.problems.append(Problem(name, pos.line, pos.column, "", f"YAML: {reason}"))
-    finally:
-        loader.dispose()
+        _Builder(source, text).build()
+    except _AbortError as abort:
+        where = abort.position
+        source.problems.append(Problem(name, where.line, where.column, "", abort.message))
+        source.data = None
     return source
 
 
-def _convert(loader: yaml.SafeLoader, source: SourceFile, node: Node, loc: Loc) -> Any:
-    source.values[loc] = _at(node.start_mark)
-    if isinstance(node, MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            scalar = isinstance(key_node, ScalarNode)
-            key = loader.construct_object(key_node) if scalar else None
-            if not isinstance(key, str) or key == "<<":
-                pos = _at(key_node.start_mark)
-                message = f"keys must be plain names, not {key!r}"
-                source.problems.append(
-                    Problem(source.name, pos.line, pos.column, format_loc(loc), message)
-                )
-                continue
-            if key in out:
-                first = source.keys[(*loc, key)]
-                pos = _at(key_node.start_mark)
-                message = f"duplicate key `{key}` (first given at line {first.line})"
-                field_path = format_loc((*loc, key))
-                source.problems.append(
-                    Problem(source.name, pos.line, pos.column, field_path, message)
-                )
-                continue
-            source.keys[(*loc, key)] = _at(key_node.start_mark)
-            out[key] = _convert(loader, source, value_node, (*loc, key))
-        return out
-    if isinstance(node, SequenceNode):
-        return [_convert(loader, source, item, (*loc, i)) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+def _position_in(text_before: str) -> Position:
+    """Return the position just after `text_before`."""
+    line = text_before.count("\n") + 1
+    return Position(line, len(text_before) - (text_before.rfind("\n") + 1) + 1)
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence being built."""
+
+    loc: Loc
+    value: dict[str, Any] | list[Any]
+    key: str | None = None
+    key_skipped: bool = False
+    expect_key: bool = True
+
+
+class _Builder:
+    """Builds a file's values from libyaml's events, without recursion."""
+
+    def __init__(self, source: SourceFile, text: str) -> None:
+        self.source = source
+        self.text = text
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.done = False
+
+    def build(self) -> None:
+        loader = _EventLoader(self.text)
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                if event is not None:
+                    self.take(event)
+        except yaml.MarkedYAMLError as error:
+            raise _AbortError(*_describe_yaml_error(error)) from None
+        except yaml.reader.ReaderError as error:
+            where = _position_in(self.text[: error.position])
+            char = f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
+            raise _AbortError(where, f"YAML: the character {char} is not allowed here") from None
+        except yaml.YAMLError as error:
+            raise _AbortError(Position(1, 1), f"YAML: {excerpt(str(error), 120)}") from None
+        finally:
+            loader.dispose()
+        if self.documents == 0:
+            raise _AbortError(Position(1, 1), "file is empty")
+
+    def take(self, event: events.Event) -> None:
+        if isinstance(event, events.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _AbortError(_at(event.start_mark), "one document a file: remove this `---`")
+            return
+        if isinstance(event, events.AliasEvent):
+            raise _AbortError(
+                _at(event.start_mark), "YAML: aliases (*name) are not allowed in data files"
+            )
+        if isinstance(event, events.CollectionEndEvent):
+            self.close()
+            return
+        if isinstance(event, events.CollectionStartEvent):
+            self.open(event)
+        elif isinstance(event, events.ScalarEvent):
+            self.scalar(event)
+
+    # Collections -----------------------------------------------------------------------
+
+    def open(self, event: events.CollectionStartEvent) -> None:
+        where = _at(event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _AbortError(where, f"nested more than {MAX_DEPTH} levels deep")
+        _refuse_tag(event, where)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.expect_key:
+            raise _AbortError(where, "keys must be plain names, not lists or mappings")
+        value: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, events.MappingStartEvent) else []
+        )
+        loc = self.place(value, where)
+        self.stack.append(_Frame(loc, value))
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if not self.stack:
+            self.source.data = frame.value
+
+    def place(self, value: Any, where: Position) -> Loc:
+        """Put `value` where the parent expects it; return its location."""
+        if not self.stack:
+            self.source.values[()] = where
+            if not isinstance(value, (dict, list)):
+                self.source.data = value
+            return ()
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            loc: Loc = (*parent.loc, len(parent.value))
+            parent.value.append(value)
+        else:
+            assert parent.key is not None or parent.key_skipped
+            loc = (*parent.loc, parent.key if parent.key is not None else "?")
+            if not parent.key_skipped:
+                parent.value[parent.key] = value  # type: ignore[index]
+            parent.expect_key = True
+        self.source.values[loc] = where
+        return loc
+
+    # Scalars ----------------------------------------------------------------------------
+
+    def scalar(self, event: events.ScalarEvent) -> None:
+        where = _at(event.start_mark)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.expect_key:
+            self.key(event, parent, where)
+            return
+        loc = self.expected_loc()
+        try:
+            _refuse_tag(event, where)
+            value = _scalar_value(event)
+        except _RefusedError as refused:
+            self.source.refused.add(loc)
+            self.source.problems.append(
+                Problem(self.source.name, where.line, where.column, format_loc(loc), str(refused))
+            )
+            value = None
+        self.place(value, where)
+
+    def expected_loc(self) -> Loc:
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            return (*parent.loc, len(parent.value))
+        return (*parent.loc, parent.key if parent.key is not None else "?")
+
+    def key(self, event: events.ScalarEvent, parent: _Frame, where: Position) -> None:
+        parent.expect_key = False
+        parent.key, parent.key_skipped = None, True
+        key = event.value
+        plain_name = event.tag is None or event.tag == "!"
+        if not plain_name or key == "<<" or not key or _FORBIDDEN.search(key) or "\n" in key:
+            message = f"keys must be plain names, not {excerpt(key)!r}"
+            self.add(where, format_loc(parent.loc), message)
+            return
+        loc = (*parent.loc, key)
+        if key in parent.value:
+            first = self.source.keys[loc]
+            message = f"duplicate key `{key}` (first given at line {first.line})"
+            self.add(where, format_loc(loc), message)
+            return
+        self.source.keys[loc] = where
+        parent.key, parent.key_skipped = key, False
+
+    def add(self, where: Position, field_path: str, message: str) -> None:
+        self.source.problems.append(
+            Problem(self.source.name, where.line, where.column, field_path, message)
+        )
+
+
+def _refuse_tag(event: events.NodeEvent, where: Position) -> None:
+    tag = getattr(event, "tag", None)
+    if tag not in (None, "!"):
+        raise _AbortError(
+            where, f"YAML tags such as `{excerpt(tag, 40)}` are not allowed in data files"
+        )
+
+
+def _scalar_value(event: events.ScalarEvent) -> Any:
+    """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises."""
+    text: str = event.value
+    if _SURROGATE.search(text):
+        raise _RefusedError("text holds an unpaired surrogate (a broken \\u escape)")
+    if match := _FORBIDDEN.search(text):
+        code = f"U+{ord(match[0]):04X}"
+        raise _RefusedError(f"text holds the control or direction character {code}; remove it")
+    if event.style or not event.implicit[0]:
+        return text  # quoted or block scalar: always a string
+    return _plain_value(text)
+
+
+def _plain_value(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    if _YAML11_BOOL.match(text):
+        raise _RefusedError(f"`{text}` is a boolean in YAML 1.1: write true or false, or quote it")
+    if _OTHER_BASE.match(text):
+        raise _RefusedError(f"`{excerpt(text)}`: write numbers in decimal, or quote it")
+    if _INT.match(text):
+        digits = text.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            raise _RefusedError(
+                f"`{excerpt(text)}` is octal in YAML 1.1: drop the leading zero, or quote it"
+            )
+        if len(digits) > MAX_DIGITS:
+            raise _RefusedError(f"number with more than {MAX_DIGITS} digits")
+        return int(text)
+    if _FLOAT.match(text):
+        if len(text) > 40:
+            raise _RefusedError("number too long")
+        number = float(text)
+        if not math.isfinite(number):
+            raise _RefusedError(f"`{excerpt(text)}` is not a finite number")
+        return number
+    if _SPECIAL_FLOAT.match(text):
+        raise _RefusedError(f"`{text}` is not a finite number")
+    if _SEXAGESIMAL.match(text):
+        raise _RefusedError(f"`{excerpt(text)}` is a base-60 number in YAML 1.1: quote it")
+    if _UNDERSCORED.match(text) and "_" in text:
+        raise _RefusedError(f"`{excerpt(text)}` is a number in YAML 1.1: drop the `_`, or quote it")
+    if match := _DATE.match(text):
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise _RefusedError(f"`{text}` is not a real date") from None
+    if _TIMESTAMP.match(text):
+        raise _RefusedError(
+            f"`{excerpt(text)}`: give a date (YYYY-MM-DD) without a time, or quote it"
+        )
+    return text
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[Position, str]:
+    """Return where a YAML syntax error starts, and what it is."""
+    problem = error.problem or "invalid YAML"
+    context = error.context or ""
+    # An unclosed quote is reported where it opens, not at the end of the file.
+    if error.context_mark is not None and context == "while scanning a quoted scalar":
+        return _at(error.context_mark), f"YAML: {problem} ({context} that starts here)"
+    mark = error.problem_mark or error.context_mark
+    return (_at(mark) if mark else Position(1, 1)), f"YAML: {problem}"
