@@ -25,7 +25,7 @@ from plandocs.rules import check_rules
 from plandocs.yamlsource import MAX_BYTES, SourceFile, read_source
 
 # Custom errors that name the key they are about: the message is located under that key.
-_UNDER_KEY = {"empty_translation", "placeholders"}
+_UNDER_KEY = {"empty_translation", "placeholders", "out_of_range"}
 
 
 def load_dataset(data_dir: Path, *, label: str = "data") -> Dataset:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plandocs.model.common import Id, Item, Model, Note, Percent, Priority, Stars, Text
+from plandocs.model.common import Id, Item, Line, Model, Note, Percent, Priority, Stars, Text
 
 
 class PrioritisedSuggestions(Model):
@@ -28,7 +28,7 @@ class CoverageArea(Model):
     wikipedia: Percent
     ours: Percent
     priority: Priority
-    seed_gap: float | None = None
+    seed_gap: float | None = Field(default=None, ge=-100, le=100)
     discrepancy: Note | None = None
 
     @property
@@ -113,7 +113,7 @@ class University(Model):
 
     id: Id
     name: Text
-    unit: str
+    unit: Line
     focus_map: FocusMap | None = None
     ratings: list[StarRating] = []
     lessons: list[Item] = []
@@ -134,7 +134,7 @@ class TrendItem(Model):
 
     id: Id
     label: Text
-    version: str | None = None
+    version: Line | None = None
 
 
 class TrendGroup(Model):
@@ -181,7 +181,7 @@ class GraduatedProject(Model):
     """A CNCF graduated project, our coverage of it and what we miss."""
 
     id: Id
-    name: str
+    name: Line
     coverage: Percent
     gaps: list[Text] = Field(min_length=1)
 
@@ -190,7 +190,7 @@ class TrackedProject(Model):
     """A CNCF project we track, with what it is for."""
 
     id: Id
-    name: str
+    name: Line
     focus: Text
 
 

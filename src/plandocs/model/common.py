@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Protocol
 
@@ -28,6 +29,29 @@ Level = Literal["high", "medium", "low"]
 
 PIN = "_pin"
 """Suffix of the key that pins a translation to the source text it was made from (`en_pin`)."""
+
+MAX_TEXT = 4000
+"""The longest text, in characters: a long paragraph."""
+
+
+def visible(text: str) -> bool:
+    """Return whether `text` shows something: a letter, digit, punctuation mark or symbol.
+
+    White space, zero-width characters and other format characters alone show nothing.
+    """
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
+
+
+def _visible_line(value: str) -> str:
+    if not visible(value):
+        raise ValueError("text is empty (or only spaces and invisible characters)")
+    return value
+
+
+Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(_visible_line)]
+"""A short plain text that is the same in every language, e.g. a project's name."""
+Quote = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_visible_line)]
+"""Words quoted from the source as it wrote them."""
 
 
 class Model(BaseModel):
@@ -81,10 +105,17 @@ class Text(RootModel[dict[str, str]]):
         return value
 
     @model_validator(mode="after")
-    def _not_blank(self) -> Text:
+    def _visible(self) -> Text:
         for key, value in self.root.items():
-            if not key.endswith(PIN) and not value.strip():
+            if key.endswith(PIN):
+                continue
+            if not visible(value):
                 raise PydanticCustomError("empty_translation", "translation is empty", {"key": key})
+            if len(value) > MAX_TEXT:
+                message = "text is longer than {limit} characters"
+                raise PydanticCustomError(
+                    "empty_translation", message, {"key": key, "limit": MAX_TEXT}
+                )
         return self
 
     def __call__(self, lang: str | HasCode) -> str:
@@ -159,5 +190,5 @@ class Item(Model):
 class Note(Model):
     """A recorded fact about the seed document itself, e.g. where it contradicts itself."""
 
-    seed_says: str
+    seed_says: Quote
     explanation: Text

@@ -9,24 +9,26 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from babel import Locale, UnknownLocaleError
-from pydantic import Field, StringConstraints, field_validator
+from babel.numbers import format_currency
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from plandocs.model.common import Model
+from plandocs.model.common import Line, Model
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Mark = Annotated[str, StringConstraints(min_length=1, max_length=8)]
 
 
 class Punctuation(Model):
     """Punctuation that no library covers, with the spaces around it as the language writes it."""
 
-    colon: str = Field(description="after a label, e.g. `：` or `: `")
-    comma: str = Field(description="between two clauses, e.g. `，` or `, `")
-    list_separator: str = Field(description="between items on one line, e.g. `、` or `; `")
-    open_paren: str = Field(description="e.g. `（` or ` (` (with the space before it)")
-    close_paren: str = Field(description="e.g. `）` or `)`")
-    open_quote: str = Field(description='e.g. `“` or `"`')
-    close_quote: str = Field(description='e.g. `”` or `"`')
-    range_dash: str = Field(description="between two dates, e.g. `–` or ` – `")
+    colon: Mark = Field(description="after a label, e.g. `：` or `: `")
+    comma: Mark = Field(description="between two clauses, e.g. `，` or `, `")
+    list_separator: Mark = Field(description="between items on one line, e.g. `、` or `; `")
+    open_paren: Mark = Field(description="e.g. `（` or ` (` (with the space before it)")
+    close_paren: Mark = Field(description="e.g. `）` or `)`")
+    open_quote: Mark = Field(description='e.g. `“` or `"`')
+    close_quote: Mark = Field(description='e.g. `”` or `"`')
+    range_dash: Mark = Field(description="between two dates, e.g. `–` or ` – `")
 
 
 class Formats(Model):
@@ -38,7 +40,7 @@ class Formats(Model):
     weekday: Literal["abbreviated", "wide"] = Field(
         description="CLDR weekday width, e.g. `abbreviated` (周一) or `wide` (Monday)"
     )
-    money: str = Field(
+    money: Line = Field(
         description="CLDR currency pattern; `¤` is the locale's own symbol (US$ for USD in "
         "zh_CN and en_GB), a literal `$` departs from CLDR on purpose"
     )
@@ -48,8 +50,8 @@ class Language(Model):
     """One language of the site."""
 
     code: Code = Field(description="the page suffix and URL prefix, e.g. `zh` (index.zh.md)")
-    name: str = Field(description="the language's own name, shown in the language switcher")
-    locale: str = Field(description="the Babel (CLDR) locale, e.g. `zh_CN` or `en_GB`")
+    name: Line = Field(description="the language's own name, shown in the language switcher")
+    locale: Line = Field(description="the Babel (CLDR) locale, e.g. `zh_CN` or `en_GB`")
     punctuation: Punctuation
     formats: Formats
 
@@ -61,6 +63,16 @@ class Language(Model):
         except (UnknownLocaleError, ValueError, TypeError):
             raise ValueError(f"unknown CLDR locale `{value[:40]}`") from None
         return value
+
+    @model_validator(mode="after")
+    def _money_pattern_works(self) -> Language:
+        try:
+            format_currency(-1234, "USD", format=self.formats.money, locale=self.locale)
+        except Exception:  # Babel raises several kinds on a bad pattern; all mean the same
+            raise ValueError(
+                f"`{self.formats.money[:40]}` is not a CLDR currency pattern"
+            ) from None
+        return self
 
 
 class Languages(Model):

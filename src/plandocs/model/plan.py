@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from plandocs.model.common import Id, Model, Note, Text
 
@@ -38,7 +39,7 @@ class TaskGroup(Model):
 
     id: Id
     title: Text
-    priority: int | None = Field(default=None, ge=1)
+    priority: int | None = Field(default=None, ge=1, le=99)
     tasks: list[Task] = Field(min_length=1)
 
 
@@ -78,7 +79,7 @@ class ResourceList(Model):
 class Plan(Model):
     """Section 5: the phased plan. `start` anchors every computed date."""
 
-    start: dt.date
+    start: dt.date = Field(ge=dt.date(2000, 1, 1), le=dt.date(2099, 12, 31))
     start_note: Note
     phases: list[Phase] = Field(min_length=1)
     learning_resources: list[ResourceList] = Field(min_length=1)
@@ -174,6 +175,12 @@ class Execution(Model):
 
 
 MetricUnit = Literal["percent", "score-of-5", "standard"]
+SCALES: dict[str, tuple[float, float]] = {
+    "percent": (0, 100),
+    "score-of-5": (0, 5),
+    "standard": (0, 1_000_000),
+}
+"""The values a metric can take in each unit."""
 Direction = Literal["increase", "decrease", "at-least", "at-most", "reach"]
 
 
@@ -201,6 +208,7 @@ class Metric(Model):
                 raise ValueError("a `reach` metric needs `target_text`")
         elif self.target is None:
             raise ValueError(f"a `{self.direction}` metric needs a numeric `target`")
+        self._within_scale()
         if self.baseline is not None and self.target is not None:
             going_up = self.target > self.baseline
             if self.direction == "increase" and not going_up:
@@ -208,6 +216,28 @@ class Metric(Model):
             if self.direction == "decrease" and going_up:
                 raise ValueError("a `decrease` metric needs target < baseline")
         return self
+
+    def _within_scale(self) -> None:
+        low, high = SCALES[self.unit]
+        if self.baseline is None and self.direction in ("increase", "decrease"):
+            # The target is then a relative change in percent.
+            low, high = 0, 100 if self.direction == "decrease" else 1000
+            if self.target is not None and not low < self.target <= high:
+                raise _out_of_range(
+                    "target", f"a relative change above {low:g}% and at most {high:g}%"
+                )
+        for key in ("baseline", "target"):
+            value = getattr(self, key)
+            if value is not None and not low <= value <= high:
+                raise _out_of_range(key, f"from {low:g} to {high:g} for a `{self.unit}` metric")
+        if self.baseline == 0 and self.direction in ("increase", "decrease"):
+            raise _out_of_range("baseline", "above 0: the relative change divides by it")
+
+
+def _out_of_range(key: str, allowed: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "out_of_range", "must be {allowed}", {"key": key, "allowed": allowed}
+    )
 
 
 class MetricGroup(Model):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import Field
 
 from plandocs.model.common import Id, Item, Level, Model, Text
+
+People = Annotated[int, Field(ge=1, le=1000)]
+Amount = Annotated[int, Field(ge=1, le=10**12)]
 
 
 class FactorGroup(Model):
@@ -64,7 +67,7 @@ class Role(Model):
 
     id: Id
     title: Text
-    count: PositiveInt
+    count: People
     duties: list[Text] = Field(min_length=1)
     experience: list[Text] = Field(min_length=1)
 
@@ -90,9 +93,9 @@ class BudgetLine(Model):
 
     id: Id
     label: Text
-    amount: PositiveInt
+    amount: Amount
     role: Id | None = None
-    count: PositiveInt | None = None
+    count: People | None = None
 
 
 class BudgetGroup(Model):
@@ -102,7 +105,7 @@ class BudgetGroup(Model):
     title: Text
     period: Text | None = None
     lines: list[BudgetLine] = Field(min_length=1)
-    stated_subtotal: PositiveInt | None = None
+    stated_subtotal: Amount | None = None
 
     @property
     def subtotal(self) -> int:
@@ -116,7 +119,7 @@ class BudgetCategory(Model):
     id: Id
     title: Text
     groups: list[BudgetGroup] = Field(min_length=1)
-    stated_total: PositiveInt | None = None
+    stated_total: Amount | None = None
 
     @property
     def total(self) -> int:
@@ -129,7 +132,7 @@ class Budget(Model):
 
     currency: Literal["USD"]
     categories: list[BudgetCategory] = Field(min_length=1)
-    stated_total: PositiveInt
+    stated_total: Amount
 
     @property
     def total(self) -> int:

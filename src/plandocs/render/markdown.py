@@ -14,6 +14,11 @@ from collections.abc import Iterable, Sequence
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|!#])")
 # Runs of ASCII white space fold to one space; no-break spaces (French, CLDR) are kept.
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# What would start a block (a list, a rule, a fence, a definition, a collapsible note) when a
+# text begins a line: the first character becomes a character reference, shown as typed.
+_BLOCK_START = re.compile(
+    r"^(?:[-+:](?=\s|$)|-(?=-)|=(?=[=\s]|$)|~(?=~)|\?(?=\?\?)|[0-9]+[.)](?=\s|$))"
+)
 
 
 class Md(str):
@@ -30,7 +35,14 @@ def literal(text: str) -> Md:
 
 def inline(text: str) -> Md:
     """Return `text` as literal inline Markdown on one line: HTML and Markdown are escaped."""
-    return Md(_SPACES.sub(" ", literal(text)).strip(" "))
+    one_line = _SPACES.sub(" ", literal(text)).strip(" ")
+    return Md(_BLOCK_START.sub(_inert, one_line, count=1))
+
+
+def _inert(match: re.Match[str]) -> str:
+    """Return the start of a text so that Markdown cannot read it as block syntax."""
+    start = match[0]  # one marker character, or a number and its `.` or `)`
+    return f"{start[:-1]}&#{ord(start[-1])};"
 
 
 def esc(text: str | Md) -> Md:
