@@ -103,20 +103,6 @@ class UniversitiesWords(Model):
     our_answer: Text
 
 
-class Axis(Model):
-    low: Text
-    high: Text
-
-
-class Quadrants(Model):
-    """The four quadrants, numbered as Mermaid numbers them (1 top right, anticlockwise)."""
-
-    q1: Text
-    q2: Text
-    q3: Text
-    q4: Text
-
-
 class MaturityColumns(Columns):
     area: Text
     maturity: Text
@@ -133,9 +119,8 @@ class TrendsWords(Model):
     maturity_intro: Text
     chart: Text
     chart_description: Text
-    x_axis: Axis
-    y_axis: Axis
-    quadrants: Quadrants
+    maturity_axis: Text
+    adoption_axis: Text
     columns: MaturityColumns
 
 
@@ -271,9 +256,8 @@ class RisksWords(Model):
     intro: Text
     chart: Text
     chart_description: Text
-    x_axis: Axis
-    y_axis: Axis
-    quadrants: Quadrants
+    level_axis: Text
+    probability_axis: Text
     columns: RiskColumns
     impact: Text
     mitigations: Text

@@ -33,11 +33,11 @@ def render_flow(data: Dataset, lang: Lang) -> str:
             f"        {stop}{{{{{mermaid.quoted(words.interrupt(lang))}}}}}",
         ]
         for trigger in category.triggers:
-            node = mermaid.node_id(category.id, "trigger", trigger.id)
+            node = mermaid.node_id("trigger", category.id, trigger.id)
             lines.append(f"        {node}[{mermaid.quoted(trigger.title(lang))}] --> {stop}")
         previous = stop
         for number, step in enumerate(category.recovery, 1):
-            node = mermaid.node_id(category.id, "recovery", step.id)
+            node = mermaid.node_id("recovery", category.id, step.id)
             step_name = words.step_number(lang).format(number=number)
             label = mermaid.quoted(f"{step_name}{colon}{step.title(lang)}")
             lines.append(f"        {previous} --> {node}[{label}]")

@@ -1,16 +1,15 @@
-"""The risk register page (`report/risks`): a probability x level chart, a table, each risk."""
+"""The risk register page (`report/risks`): a risk-level x probability matrix, then each risk."""
 
 from __future__ import annotations
 
 from plandocs.model import Dataset
 from plandocs.model.project import Risk
-from plandocs.render import anchors, blocks, mermaid
+from plandocs.render import anchors, blocks
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
-# Position on a 0-1 axis for each level.
-_POSITION = {"low": 0.2, "medium": 0.5, "high": 0.8}
+SCALE = ("high", "medium", "low")
 
 
 def label(risk: Risk, lang: Lang) -> str:
@@ -18,43 +17,28 @@ def label(risk: Risk, lang: Lang) -> str:
     return f"{risk.id.upper()} {risk.title(lang)}"
 
 
-def render_matrix(data: Dataset, lang: Lang) -> str:
-    """Return a quadrant chart of the risks: probability (x) against level (y)."""
-    words = data.labels.risks
-    source = mermaid.quadrant_chart(
-        x_axis=(words.x_axis.low(lang), words.x_axis.high(lang)),
-        y_axis=(words.y_axis.low(lang), words.y_axis.high(lang)),
-        quadrants=[
-            words.quadrants.q1(lang),
-            words.quadrants.q2(lang),
-            words.quadrants.q3(lang),
-            words.quadrants.q4(lang),
-        ],
-        points=[
-            (label(risk, lang), _POSITION[risk.probability], _POSITION[risk.level])
+def render_matrix(data: Dataset, lang: Lang) -> Md:
+    """Return the risk matrix: the source's risk level (rows) by probability (columns), each
+    risk in the cell of its two ratings, linked to its details."""
+    words, values = data.labels.risks, data.labels.common.values
+    return blocks.rating_grid(
+        caption=words.chart_description(lang),
+        rows=(words.level_axis(lang), [(v, values[v](lang)) for v in SCALE]),
+        columns=(words.probability_axis(lang), [(v, values[v](lang)) for v in reversed(SCALE)]),
+        items=[
+            (
+                risk.level,
+                risk.probability,
+                md.link(label(risk, lang), anchors.here(anchors.risk(risk.id))),
+            )
             for risk in data.risks.risks
         ],
+        lang=lang,
     )
-    return mermaid.fence(source, title=words.chart(lang), description=words.chart_description(lang))
-
-
-def render_table(data: Dataset, lang: Lang) -> Md:
-    """Return the summary table of risks, the matrix's text equivalent."""
-    values = data.labels.common.values
-    rows = [
-        [
-            md.link(risk.id.upper(), anchors.here(anchors.risk(risk.id))),
-            risk.title(lang),
-            values[risk.level](lang),
-            values[risk.probability](lang),
-        ]
-        for risk in data.risks.risks
-    ]
-    return blocks.columns_table(data.labels.risks.columns, rows, lang)
 
 
 def render_risk(risk: Risk, data: Dataset, lang: Lang) -> Md:
-    """Return one risk's section: impact, probability, mitigations and contingency."""
+    """Return one risk's section: impact, probability, level, mitigations and contingency."""
     words, values = data.labels.risks, data.labels.common.values
     facts = [
         lang.fact(words.impact(lang), lang.listing(blocks.texts(risk.impacts, lang))),
@@ -77,9 +61,7 @@ def render(data: Dataset, lang: Lang) -> str:
         md.heading(1, words.title(lang), "risks"),
         md.inline(words.intro(lang)),
         md.heading(2, words.chart(lang), "risk-matrix"),
-        blocks.chart_with_data(
-            render_matrix(data, lang), render_table(data, lang), data.labels.common, lang
-        ),
+        render_matrix(data, lang),
         md.heading(2, words.details(lang), "risk-details"),
         *(render_risk(risk, data, lang) for risk in data.risks.risks),
     )

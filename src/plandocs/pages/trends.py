@@ -9,8 +9,8 @@ from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
-# Position on a 0-1 axis for each level; areas sharing a cell are spread apart.
-_POSITION = {"early": 0.2, "developing": 0.5, "mature": 0.8, "low": 0.2, "medium": 0.5, "high": 0.8}
+ADOPTION = ("high", "medium", "low")
+MATURITY = ("early", "developing", "mature")
 
 
 def item_label(item: TrendItem, lang: Lang) -> str:
@@ -51,24 +51,24 @@ def render_outline(data: Dataset, lang: Lang) -> Md:
     return Md("\n".join(lines) + "\n")
 
 
-def render_quadrant(data: Dataset, lang: Lang) -> str:
-    """Return a quadrant chart of the areas: maturity (x) against adoption (y)."""
-    words = data.labels.trends
-    source = mermaid.quadrant_chart(
-        x_axis=(words.x_axis.low(lang), words.x_axis.high(lang)),
-        y_axis=(words.y_axis.low(lang), words.y_axis.high(lang)),
-        quadrants=[
-            words.quadrants.q1(lang),
-            words.quadrants.q2(lang),
-            words.quadrants.q3(lang),
-            words.quadrants.q4(lang),
-        ],
-        points=[
-            (row.area(lang), _POSITION[row.maturity], _POSITION[row.adoption])
+def render_matrix(data: Dataset, lang: Lang) -> Md:
+    """Return the maturity matrix: adoption (rows) by maturity (columns), each technology area
+    in the cell of its two ratings, linked to its row of the table."""
+    words, values = data.labels.trends, data.labels.common.values
+    return blocks.rating_grid(
+        caption=words.chart_description(lang),
+        rows=(words.adoption_axis(lang), [(v, values[v](lang)) for v in ADOPTION]),
+        columns=(words.maturity_axis(lang), [(v, values[v](lang)) for v in MATURITY]),
+        items=[
+            (
+                row.adoption,
+                row.maturity,
+                md.link(row.area(lang), anchors.here(anchors.maturity(row.id))),
+            )
             for row in data.trends.maturity
         ],
+        lang=lang,
     )
-    return mermaid.fence(source, title=words.chart(lang), description=words.chart_description(lang))
 
 
 def render_table(data: Dataset, lang: Lang) -> Md:
@@ -99,5 +99,6 @@ def render(data: Dataset, lang: Lang) -> str:
         ),
         md.heading(2, words.maturity(lang), "maturity"),
         md.inline(words.maturity_intro(lang)),
-        blocks.chart_with_data(render_quadrant(data, lang), render_table(data, lang), common, lang),
+        render_matrix(data, lang),
+        render_table(data, lang),
     )

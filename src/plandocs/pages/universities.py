@@ -74,7 +74,7 @@ def render_ratings(university: University, data: Dataset, lang: Lang) -> Md:
     name = heading_name(university, lang)
     ratings = university.ratings
     axes = ", ".join(
-        f"{mermaid.node_id(r.id)}[{mermaid.quoted(r.dimension(lang))}]" for r in ratings
+        f"{mermaid.node_id('axis', r.id)}[{mermaid.quoted(r.dimension(lang))}]" for r in ratings
     )
     curves = [
         f"    curve {key}[{mermaid.quoted(label)}]{{{', '.join(str(v) for v in values)}}}"

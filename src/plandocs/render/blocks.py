@@ -6,6 +6,7 @@ Each takes the page's language and the words of data/labels.yml; none writes a w
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 
@@ -91,3 +92,40 @@ def quotes_source(note: Note, lang: Lang) -> bool:
 def stars(count: int) -> str:
     """Return a 1-5 rating as filled and empty stars plus the figure for screen readers."""
     return f"{'★' * count}{'☆' * (5 - count)} ({count}/5)"
+
+
+def rating_grid(
+    *,
+    caption: str,
+    rows: tuple[str, Sequence[tuple[str, str]]],
+    columns: tuple[str, Sequence[tuple[str, str]]],
+    items: Iterable[tuple[str, str, Md]],
+    lang: Lang,
+) -> Md:
+    """Return a grid of two categorical ratings, each item in the cell of its two ratings.
+
+    `rows` and `columns` are an axis name and its (value, label) pairs in display order;
+    `items` are (row value, column value, Markdown). Equal ratings share a cell, and nothing
+    sits between cells: the grid shows only what the ratings say.
+    """
+    cells: dict[tuple[str, str], list[Md]] = {}
+    for row, column, item in items:
+        cells.setdefault((row, column), []).append(item)
+    row_axis, row_values = rows
+    column_axis, column_values = columns
+    headers = [
+        md.inline(row_axis),
+        *(lang.labelled(column_axis, label) for _, label in column_values),
+    ]
+    table = [
+        [
+            md.strong(label),
+            *(Md("<br>".join(cells.get((row, column), []))) or NONE for column, _ in column_values),
+        ]
+        for row, label in row_values
+    ]
+    caption_html = html.escape(" ".join(caption.split()), quote=False)
+    return Md(
+        f'<figure class="rating-grid" markdown="1">\n\n{md.table(headers, table)}\n'
+        f"<figcaption>{caption_html}</figcaption>\n</figure>\n"
+    )
