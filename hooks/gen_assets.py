@@ -2,7 +2,8 @@
 
 - `assets/vendor/mermaid.min.js`: the pinned Mermaid from node_modules (run `npm ci` first),
   so that no page fetches it from a CDN;
-- `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors.
+- `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors,
+  rendered from the models (never copied from data/, whose files come from strangers).
 
 Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).
 """
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
+from plandocs.schema import configured_languages, render_schemas
+
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
@@ -20,6 +23,6 @@ if not MERMAID.is_file():
     raise SystemExit(f"{MERMAID.relative_to(ROOT)} is missing: run `npm ci` (or `make setup`)")
 with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
     target.write(MERMAID.read_bytes())
-for schema in sorted((ROOT / "data" / "schema").glob("*.schema.json")):
-    with mkdocs_gen_files.open(f"schema/{schema.name}", "wb") as target:
-        target.write(schema.read_bytes())
+for name, text in render_schemas(configured_languages(ROOT / "data")).items():
+    with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
+        target.write(text)

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from plandocs.loader import load_dataset
+from plandocs.loader import load_dataset, unsafe_entries
 from plandocs.problems import DataError
 from plandocs.site import build_pages, not_found, write_pages
 
@@ -37,6 +37,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """
     root = Path(config.config_file_path).parent
     try:
+        links = [
+            p for p in unsafe_entries(Path(config.docs_dir), "docs") if "/report" not in p.file
+        ]
+        if links:
+            raise DataError(links)
         data = load_dataset(root / "data")
     except DataError as error:
         if COMMAND["name"] == "serve":

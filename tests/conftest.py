@@ -16,16 +16,24 @@ from plandocs.model import Dataset
 from plandocs.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+"""A small dataset made for the tests (not content): every branch, hostile characters."""
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    """The real data, loaded once."""
+    """The real data, loaded once: for properties that hold whatever the content says."""
     return load_dataset(ROOT / "data")
 
 
+@pytest.fixture(scope="session")
+def fixture_dataset() -> Dataset:
+    """The fixture dataset, loaded once: for exact expectations (golden files, figures)."""
+    return load_dataset(FIXTURE)
+
+
 class DataCopy:
-    """A copy of data/ that a test breaks on purpose, then loads."""
+    """A copy of the fixture dataset that a test breaks on purpose, then loads."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -47,6 +55,14 @@ class DataCopy:
             at = text.index(needle, at + 1)
         return text[:at].count("\n") + 1
 
+    def write(self, relative: str, text: str) -> None:
+        """Replace a data file's whole text."""
+        (self.folder / relative).write_text(text, encoding="utf-8")
+
+    def text(self, relative: str) -> str:
+        """Return a data file's text."""
+        return (self.folder / relative).read_text(encoding="utf-8")
+
     def problems(self) -> list[str]:
         """Load the copy; return every reported problem as text (fails if the load succeeds)."""
         with pytest.raises(DataError) as caught:
@@ -56,9 +72,9 @@ class DataCopy:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Iterator[DataCopy]:
-    """A fresh copy of data/ in a temporary folder."""
+    """A fresh copy of the fixture dataset in a temporary folder called data/."""
     folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    shutil.copytree(FIXTURE, folder)
     yield DataCopy(folder)
 
 

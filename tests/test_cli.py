@@ -16,7 +16,7 @@ def test_check_passes_on_the_real_data() -> None:
 
 
 def test_check_fails_with_located_messages_and_no_traceback(data_copy: DataCopy) -> None:
-    line = data_copy.replace("team.yml", "count: 3", "count: three")
+    line = data_copy.replace("team.yml", "count: 2", "count: two")
     result = subprocess.run(
         [sys.executable, "-m", "plandocs", "--data", "data", "check"],
         cwd=data_copy.folder.parent,
@@ -26,7 +26,7 @@ def test_check_fails_with_located_messages_and_no_traceback(data_copy: DataCopy)
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"data/team.yml:{line}:12: core[4].count: Input should be a valid integer (got 'three')",
+        f"data/team.yml:{line}:12: core[1].count: Input should be a valid integer (got 'two')",
         "1 problem in data/",
     ]
     assert "Traceback" not in result.stderr

@@ -1,6 +1,8 @@
 """Golden files: every generated page family in both languages, compared byte for byte.
 
-After an intended change, refresh with `make golden` (UPDATE_GOLDEN=1) and review the diff.
+The pages are built from the fixture dataset (tests/fixtures/data/), not from the content, so
+a change to data/ never touches them. After an intended change to the code, refresh with
+`make golden` (UPDATE_GOLDEN=1) and review the diff.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("slug", [family.name for family in PAGES])
-def test_page_matches_golden_file(dataset: Dataset, slug: str, lang: str) -> None:
-    page = build_pages(dataset)[f"report/{slug}.{lang}.md"]
+def test_page_matches_golden_file(fixture_dataset: Dataset, slug: str, lang: str) -> None:
+    page = build_pages(fixture_dataset)[f"report/{slug}.{lang}.md"]
     golden = GOLDEN / f"{slug}.{lang}.md"
     if UPDATE:
         golden.write_text(page, encoding="utf-8")

@@ -1,14 +1,23 @@
-"""The loader reports every problem of a run with file:line:column and the field path."""
+"""The loader reports every problem of a run with file:line:column and the field path.
+
+Each test breaks a copy of the fixture dataset the way a contributor (or an attacker) could,
+and asserts the exact message and place.
+"""
 
 from __future__ import annotations
 
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from plandocs.loader import load_dataset
 from tests.conftest import DataCopy
 
 
-def test_real_data_loads(data_copy: DataCopy) -> None:
-    from plandocs.loader import load_dataset
-
-    assert load_dataset(data_copy.folder).budget.total == 176_800
+def test_fixture_data_loads(data_copy: DataCopy) -> None:
+    assert load_dataset(data_copy.folder).budget.total == 71_700
 
 
 def test_yaml_syntax_error(data_copy: DataCopy) -> None:
@@ -21,18 +30,18 @@ def test_yaml_syntax_error(data_copy: DataCopy) -> None:
 def test_duplicate_key_is_not_silently_dropped(data_copy: DataCopy) -> None:
     line = data_copy.replace(
         "budget.yml",
-        "            amount: 45000\n",
-        "            amount: 45000\n            amount: 40000\n",
+        "            amount: 30000\n",
+        "            amount: 30000\n            amount: 1\n",
     )
     assert data_copy.problems() == [
-        f"data/budget.yml:{line + 1}:13: categories[0].groups[0].lines[4].amount: "
+        f"data/budget.yml:{line + 1}:13: categories[0].groups[0].lines[1].amount: "
         f"duplicate key `amount` (first given at line {line})"
     ]
 
 
 def test_aliases_are_refused(data_copy: DataCopy) -> None:
     data_copy.replace("risks.yml", "  - id: r1\n", "  - &first\n    id: r1\n")
-    line = data_copy.replace("risks.yml", "  - id: r5\n", "  - *first\n  - id: r5\n")
+    line = data_copy.replace("risks.yml", "  - id: r4\n", "  - *first\n  - id: r4\n")
     assert data_copy.problems() == [
         f"data/risks.yml:{line}:5: YAML: aliases (*name) are not allowed in data files"
     ]
@@ -47,9 +56,9 @@ def test_oversized_file(data_copy: DataCopy) -> None:
 
 
 def test_wrong_type(data_copy: DataCopy) -> None:
-    line = data_copy.replace("budget.yml", "amount: 45000", "amount: lots")
+    line = data_copy.replace("budget.yml", "amount: 30000", "amount: lots")
     assert data_copy.problems() == [
-        f"data/budget.yml:{line}:21: categories[0].groups[0].lines[4].amount: "
+        f"data/budget.yml:{line}:21: categories[0].groups[0].lines[1].amount: "
         "Input should be a valid integer (got 'lots')"
     ]
 
@@ -71,9 +80,9 @@ def test_missing_translation(data_copy: DataCopy) -> None:
 
 
 def test_empty_translation(data_copy: DataCopy) -> None:
-    line = data_copy.replace("risks.yml", "en: Insufficient resources", 'en: "  "')
+    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "  "')
     assert data_copy.problems() == [
-        f"data/risks.yml:{line}:11: risks[2].title.en: translation is empty"
+        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: translation is empty"
     ]
 
 
@@ -81,15 +90,15 @@ def test_unknown_enum_value(data_copy: DataCopy) -> None:
     line = data_copy.line_of("risks.yml", "probability: low")
     data_copy.replace("risks.yml", "probability: low", "probability: rare")
     assert data_copy.problems() == [
-        f"data/risks.yml:{line}:18: risks[2].probability: "
+        f"data/risks.yml:{line}:18: risks[1].probability: "
         "Input should be 'high', 'medium' or 'low' (got 'rare')"
     ]
 
 
 def test_every_problem_of_a_run_is_reported(data_copy: DataCopy) -> None:
     data_copy.replace("risks.yml", "probability: low", "probability: rare")
-    data_copy.replace("budget.yml", "amount: 45000", "amount: lots")
-    data_copy.replace("team.yml", "count: 3", "count: three")
+    data_copy.replace("budget.yml", "amount: 30000", "amount: lots")
+    data_copy.replace("team.yml", "count: 2", "count: two")
     problems = data_copy.problems()
     assert [p.split(":")[0] for p in problems] == [
         "data/budget.yml",
@@ -104,3 +113,174 @@ def test_missing_and_unknown_files(data_copy: DataCopy) -> None:
         "data/risk.yml:1:1: unknown data file (see plandocs.registry)",
         "data/risks.yml:1:1: file is missing",
     ]
+
+
+# YAML 1.1 surprises: refused with a message instead of read as 1.1 or 1.2 would.
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("012", "`012` is octal in YAML 1.1: drop the leading zero, or quote it"),
+        ("4:10:00", "`4:10:00` is a base-60 number in YAML 1.1: quote it"),
+        ("yes", "`yes` is a boolean in YAML 1.1: write true or false, or quote it"),
+        ("Off", "`Off` is a boolean in YAML 1.1: write true or false, or quote it"),
+        ("1_000", "`1_000` is a number in YAML 1.1: drop the `_`, or quote it"),
+        ("0x1F", "`0x1F`: write numbers in decimal, or quote it"),
+        (".inf", "`.inf` is not a finite number"),
+        ("-.nan", "`-.nan` is not a finite number"),
+        ("1e400", "`1e400` is not a finite number"),
+        ("9" * 4000, "number with more than 15 digits"),
+    ],
+)
+def test_yaml_1_1_surprises_and_unsafe_numbers_are_refused(
+    data_copy: DataCopy, typed: str, message: str
+) -> None:
+    line = data_copy.replace("budget.yml", "amount: 30000", f"amount: {typed}")
+    assert data_copy.problems() == [
+        f"data/budget.yml:{line}:21: categories[0].groups[0].lines[1].amount: {message}"
+    ]
+
+
+def test_impossible_date(data_copy: DataCopy) -> None:
+    line = data_copy.line_of("plan.yml", "start: ")
+    text = data_copy.text("plan.yml")
+    start = text.splitlines()[line - 1]
+    data_copy.replace("plan.yml", start, "start: 2025-02-30")
+    assert data_copy.problems() == [
+        f"data/plan.yml:{line}:8: start: `2025-02-30` is not a real date"
+    ]
+
+
+def test_date_near_the_end_of_time(data_copy: DataCopy) -> None:
+    line = data_copy.line_of("plan.yml", "start: ")
+    start = data_copy.text("plan.yml").splitlines()[line - 1]
+    data_copy.replace("plan.yml", start, "start: 9999-12-27")
+    assert data_copy.problems() == [
+        f"data/plan.yml:{line}:8: start: Input should be less than or equal to 2099-12-31"
+    ]
+
+
+def test_tags_are_refused(data_copy: DataCopy) -> None:
+    line = data_copy.replace("budget.yml", "amount: 30000", "amount: !!int abc")
+    assert data_copy.problems() == [
+        f"data/budget.yml:{line}:21: YAML tags such as `tag:yaml.org,2002:int` "
+        "are not allowed in data files"
+    ]
+
+
+def test_deep_nesting_is_refused(data_copy: DataCopy) -> None:
+    data_copy.write("references.yml", "groups: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert data_copy.problems() == ["data/references.yml:1:40: nested more than 32 levels deep"]
+
+
+def test_one_document_a_file(data_copy: DataCopy) -> None:
+    text = data_copy.text("references.yml")
+    data_copy.write("references.yml", text + "---\ngroups: []\n")
+    line = text.count("\n") + 1
+    assert data_copy.problems() == [
+        f"data/references.yml:{line}:1: one document a file: remove this `---`"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "where", "message"),
+    [
+        (b"groups:\n  - id: a\x00b\n", "2:10", "YAML: the character U+0000 is not allowed here"),
+        (b"groups:\n  - id: a\x1b[31m\n", "2:10", "YAML: the character U+001B is not allowed here"),
+        (b"groups:\n  - id: \xff\xfe\n", "2:9", "not UTF-8: byte 0xff at offset 16"),
+    ],
+)
+def test_control_bytes_and_bad_encoding_are_located(
+    data_copy: DataCopy, raw: bytes, where: str, message: str
+) -> None:
+    (data_copy.folder / "references.yml").write_bytes(raw)
+    assert data_copy.problems() == [f"data/references.yml:{where}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("escaped", "message"),
+    [
+        ("\\0", "text holds the control or direction character U+0000; remove it"),
+        ("\\e[31m", "text holds the control or direction character U+001B; remove it"),
+        ("\\u202Eevil", "text holds the control or direction character U+202E; remove it"),
+    ],
+)
+def test_escaped_controls_bidi_overrides_and_surrogates_are_refused(
+    data_copy: DataCopy, escaped: str, message: str
+) -> None:
+    line = data_copy.replace("risks.yml", "en: Lower quality", f'en: "Lower{escaped} quality"')
+    assert data_copy.problems() == [f"data/risks.yml:{line}:13: risks[1].impacts[0].en: {message}"]
+
+
+def test_a_lone_surrogate_escape_is_refused_where_it_is(data_copy: DataCopy) -> None:
+    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "Lower\\ud800 quality"')
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line}:21: YAML: found invalid Unicode character escape code"
+    ]
+
+
+def test_invisible_text_is_empty(data_copy: DataCopy) -> None:
+    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "\\u200b\\u2060\\u00a0 "')
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: translation is empty"
+    ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(data_copy: DataCopy) -> None:
+    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "Lower quality')
+    [problem] = data_copy.problems()
+    assert problem.startswith(f"data/risks.yml:{line}:13: YAML: ")
+    assert problem.endswith("(while scanning a quoted scalar that starts here)")
+
+
+def test_a_quoted_key_cannot_forge_report_lines(data_copy: DataCopy) -> None:
+    forged = "x\\ndata/risks.yml:1:1: all good\\n::error file=README.md::pwned"
+    line = data_copy.replace("risks.yml", "  - id: r2\n", f'  - id: r2\n    "{forged}": 1\n')
+    [problem] = data_copy.problems()
+    assert problem == (
+        f"data/risks.yml:{line + 1}:5: risks[1]: keys must be plain names, not "
+        "'x\\ndata/risks.yml:1:1: all good\\n::error file=README.md::pwned'"
+    )
+    assert "\n" not in problem
+
+
+def test_long_values_are_quoted_in_short(data_copy: DataCopy) -> None:
+    data_copy.replace("risks.yml", "probability: low", "probability: " + "x" * 10_000)
+    [problem] = data_copy.problems()
+    assert len(problem) < 200
+    assert problem.endswith("(got '" + "x" * 58 + "…)")
+
+
+def test_a_symlinked_data_file_is_refused_before_it_is_read(
+    data_copy: DataCopy, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.yml"
+    secret.write_text("groups:\n  - id: token-1234567890\n", encoding="utf-8")
+    (data_copy.folder / "references.yml").unlink()
+    (data_copy.folder / "references.yml").symlink_to(secret)
+    problems = data_copy.problems()
+    assert problems == [
+        "data/references.yml:1:1: is a symbolic link: data files must be regular files in the "
+        "repository"
+    ]
+    assert "token" not in " ".join(problems)
+
+
+def test_a_symlink_anywhere_under_data_is_refused(data_copy: DataCopy) -> None:
+    (data_copy.folder / "schema").mkdir(exist_ok=True)
+    (data_copy.folder / "schema" / "risks.schema.json").symlink_to("/etc/passwd")
+    (data_copy.folder / "linked").symlink_to("/etc", target_is_directory=True)
+    assert data_copy.problems() == [
+        "data/linked:1:1: is a symbolic link: data files must be regular files in the repository",
+        "data/schema/risks.schema.json:1:1: is a symbolic link: data files must be regular files "
+        "in the repository",
+    ]
+
+
+def test_special_files_are_refused(data_copy: DataCopy) -> None:
+    os.mkfifo(data_copy.folder / "pipe.yml")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(data_copy.folder / "socket.yml"))
+        assert data_copy.problems() == [
+            "data/pipe.yml:1:1: is not a regular file",
+            "data/socket.yml:1:1: is not a regular file",
+        ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.pages import risks
@@ -22,55 +24,96 @@ def test_inline_escapes_markdown_and_html() -> None:
     assert md.inline("two\nlines | here") == "two lines \\| here"
 
 
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("- not a list", "&#45; not a list"),
+        ("+ not a list", "&#43; not a list"),
+        ("1. not a list", "1&#46; not a list"),
+        ("12) not a list", "12&#41; not a list"),
+        ("---", "&#45;--"),
+        ("~~~mermaid", "&#126;~~mermaid"),
+        ("???+ note", "&#63;??+ note"),
+        ("!!! danger", "\\!\\!\\! danger"),
+        ("=== heading", "&#61;== heading"),
+        (": definition", "&#58; definition"),
+        ("> quote", "&gt; quote"),
+        ("# heading", "\\# heading"),
+        ("+5 and -5 stay as typed", "+5 and -5 stay as typed"),
+        ("1.5 stays", "1.5 stays"),
+    ],
+)
+def test_block_syntax_at_the_start_of_a_text_stays_text(text: str, markdown: str) -> None:
+    assert md.inline(text) == markdown
+
+
 def test_table_rows_cannot_be_broken_by_a_pipe() -> None:
     table = md.table(["h1", "h2"], [[md.inline("a|b"), md.inline("c")]], align="lr")
     assert table == "| h1 | h2 |\n| :-- | --: |\n| a\\|b | c |\n"
 
 
 def test_mermaid_quoted_label_escapes_quotes_and_specials() -> None:
-    assert mermaid.quoted('say "hi"; #1 <b> & more') == (
-        '"say #quot;hi#quot;#59; #35;1 #lt;b#gt; #amp; more"'
+    assert mermaid.quoted('say "hi"; #1 <b> & 50% `md`') == (
+        '"say #quot;hi#quot;#59; #35;1 #lt;b#gt; #amp; 50#37; #96;md#96;"'
     )
 
 
-def test_mermaid_plain_label_has_no_syntax_characters() -> None:
-    assert mermaid.plain('a: b; #c, "d" <e>') == "a： b； ＃c， ”d” ‹e›"
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("a: b; #c, d", "a#58; b#59; #35;c#44; d"),
+        ("%%{init: {'theme': 'dark'}}%%", "#37;#37;{init#58; {'theme'#58; 'dark'}}#37;#37;"),
+        ("excludes weekends", "#101;xcludes weekends"),
+        ("Click here", "#67;lick here"),
+        ("Title and section review", "#84;itle and section review"),
+        ("2025-01-06 kick-off", "#50;025-01-06 kick-off"),
+        ("Sectional review", "Sectional review"),
+    ],
+)
+def test_mermaid_bare_text_is_never_a_statement_directive_or_comment(text: str, safe: str) -> None:
+    assert mermaid.plain(text) == safe
 
 
-def test_mermaid_node_ids_come_from_data_ids() -> None:
+def test_mermaid_node_ids_come_from_data_ids_behind_a_kind() -> None:
     assert mermaid.node_id("risk", "r1-high") == "risk_r1_high"
+    assert mermaid.node_id("axis", "max") == "axis_max"
 
 
 def test_fence_names_the_diagram_in_svg_and_figure_caption() -> None:
-    fenced = mermaid.fence('pie\n    "a" : 1', title="Budget\nshare", description="By category")
+    fenced = mermaid.fence(
+        'pie\n    "a" : 1', title="Budget\nshare 100%", description="By category"
+    )
     assert fenced == (
         '<figure class="diagram" tabindex="0" markdown="1">\n\n'
-        "```mermaid\npie\n    accTitle: Budget share\n    accDescr: By category\n"
+        "```mermaid\npie\n    accTitle: Budget share 100#37;\n    accDescr: By category\n"
         '    "a" : 1\n```\n\n'
-        "<figcaption>Budget share</figcaption>\n</figure>\n"
+        "<figcaption>Budget share 100%</figcaption>\n</figure>\n"
     )
 
 
-def test_formats_follow_the_language(dataset: Dataset) -> None:
-    zh, en = languages(dataset)
+def test_formats_follow_the_language(fixture_dataset: Dataset) -> None:
+    zh, en = languages(fixture_dataset)
     assert zh.money(176_800, "USD") == "$176,800"
     assert en.money(176_800, "USD") == "US$176,800"
     assert zh.date(dt.date(2025, 1, 6)) == "2025年1月6日"
     assert en.date(dt.date(2025, 1, 6)) == "6 Jan 2025"
     assert en.signed(5) == "+5"
     assert zh.signed(-15) == "−15"
+    assert en.signed(0) == "0"
     assert (zh.weeks(2), en.weeks(1), en.weeks(2)) == ("2周", "1 week", "2 weeks")
     assert (zh.weekday("mon"), en.weekday("fri")) == ("周一", "Friday")
     assert blocks.stars(4) == "★★★★☆ (4/5)"
     assert en.share(135_000, 176_800) == "76.4%"
+    assert (zh.percent(84.9), en.percent(95)) == ("84.9%", "95%")
+    assert zh.paren("a", "b") == "a（b）"
+    assert en.paren("a", "b") == "a (b)"
 
 
-def test_a_nasty_risk_title_is_escaped_in_table_heading_and_chart(data_copy: DataCopy) -> None:
-    data_copy.replace("risks.yml", "en: Insufficient resources", f"en: '{NASTY}'")
+def test_a_nasty_risk_title_is_escaped_in_matrix_and_heading(data_copy: DataCopy) -> None:
+    data_copy.replace("risks.yml", "en: 'Schedule #slip'", f"en: '{NASTY}'")
     data = load_dataset(data_copy.folder)
     page = risks.render(data, languages(data)[1])
     escaped = md.inline(NASTY)
-    assert f"| [R3](#risk-r3) | {escaped} | High | Low |" in page
-    assert f"### R3 {escaped} {{#risk-r3}}" in page
-    assert f"    {mermaid.quoted('R3 ' + NASTY)}: [0.20, 0.80]" in page
+    assert f"[R4 {escaped}](#risk-r4)" in page
+    assert f"### R4 {escaped} {{#risk-r4}}" in page
     assert "<script>" not in page

@@ -6,6 +6,8 @@ The families and their order come from plandocs.registry. `build_pages` is pure;
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from plandocs.model import Dataset
@@ -50,7 +52,7 @@ def write_pages(target: Path, pages: dict[str, str]) -> list[str]:
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_atomically(path, text)
         changed.append(relative)
     report = target / "report"
     for stale in sorted(report.rglob("*.md")) if report.is_dir() else []:
@@ -59,6 +61,20 @@ def write_pages(target: Path, pages: dict[str, str]) -> list[str]:
             stale.unlink()
             changed.append(relative)
     return changed
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: a failed write never leaves a page empty or
+    cut short (the text goes to a temporary file beside it, renamed over it when complete)."""
+    data = text.encode("utf-8")  # fails before anything is written if the text cannot be saved
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def home_path(lang: Lang) -> str:

@@ -296,7 +296,7 @@ class _Builder:
         key = event.value
         plain_name = event.tag is None or event.tag == "!"
         if not plain_name or key == "<<" or not key or _FORBIDDEN.search(key) or "\n" in key:
-            message = f"keys must be plain names, not {excerpt(key)!r}"
+            message = f"keys must be plain names, not '{excerpt(key)}'"
             self.add(where, format_loc(parent.loc), message)
             return
         loc = (*parent.loc, key)

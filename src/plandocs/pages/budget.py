@@ -58,6 +58,13 @@ def line_item(line: BudgetLine, lang: Lang) -> str | Md:
     return md.link(line.label(lang), anchors.on("team", anchors.role(line.role)))
 
 
+def _people(line: BudgetLine) -> str:
+    """Return how many people a line pays for: its count, 1 for a role, a dash otherwise."""
+    if line.count is not None:
+        return str(line.count)
+    return "1" if line.role is not None else blocks.NONE
+
+
 def render_group(data: Dataset, category: BudgetCategory, group: BudgetGroup, lang: Lang) -> Md:
     """Return a group's heading (with its period) and its lines with a computed subtotal."""
     words = data.labels.budget
@@ -69,7 +76,7 @@ def render_group(data: Dataset, category: BudgetCategory, group: BudgetGroup, la
     rows: list[list[str | Md]] = [
         [
             line_item(line, lang),
-            *([str(line.count) if line.count is not None else blocks.NONE] if counted else []),
+            *([_people(line)] if counted else []),
             money(data, line.amount, lang),
             lang.share(line.amount, subtotal),
         ]

@@ -46,8 +46,8 @@ def render_focus_chart(focus: FocusMap, words: UniversitiesWords, lang: Lang) ->
 
 def render_focus_table(uid: str, focus: FocusMap, words: UniversitiesWords, lang: Lang) -> Md:
     """Return the links of the focus map as a table; unlinked focus areas get a row too."""
-    theirs = {node.id: node for node in focus.their_focus}
-    ours = {node.id: node for node in focus.our_focus}
+    theirs = {node.id: node for node in [focus.theirs, *focus.their_focus]}
+    ours = {node.id: node for node in [focus.ours, *focus.our_focus]}
     rows = [
         (theirs.get(link.source), link.label(lang), ours.get(link.target)) for link in focus.links
     ]

@@ -93,8 +93,9 @@ class Lang:
     # Punctuation ------------------------------------------------------------------------
 
     def fact(self, name: str | Md, value: str | Md) -> Md:
-        """Return `**name**: value` with the language's colon."""
-        return md.concat(md.strong(name), md.literal(self.punctuation.colon), value)
+        """Return `**name**: value` with the language's colon (`**name**:` with no value)."""
+        colon = self.punctuation.colon if value else self.punctuation.colon.rstrip()
+        return md.concat(md.strong(name), md.literal(colon), value)
 
     def labelled(self, name: str | Md, value: str | Md) -> Md:
         """Return `name: value` (no bold) with the language's colon."""
