@@ -284,3 +284,10 @@ def test_special_files_are_refused(data_copy: DataCopy) -> None:
             "data/pipe.yml:1:1: is not a regular file",
             "data/socket.yml:1:1: is not a regular file",
         ]
+
+
+def test_times_and_plain_words_are_read_as_text(data_copy: DataCopy) -> None:
+    # `09:00` is a string in YAML 1.1 as in 1.2 (a base-60 number starts with 1-9).
+    data_copy.replace("execution.yml", "start: '09:00'", "start: 09:00")
+    data = load_dataset(data_copy.folder)
+    assert data.execution.week1[0].slots[0].start == "09:00"

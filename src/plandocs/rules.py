@@ -242,7 +242,9 @@ def tasks_fit_phases(plan: Plan) -> Iterator[Finding]:
             )
 
 
-_ANCHOR = re.compile(r'\{#([^}\s]+)\}|\sid="([^"]+)"')
+# A heading's `{#id}` at the end of its line, or an element's `id="…"`: both are made from
+# data ids only (texts are escaped), so nothing in a text or a diagram can look like one.
+_ANCHOR = re.compile(r'\{#([a-z0-9][a-z0-9-]*)\}$|<span id="([a-z0-9][a-z0-9-]*)">', re.MULTILINE)
 
 
 def page_anchors(markdown: str) -> list[str]:

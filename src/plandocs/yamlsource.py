@@ -38,13 +38,18 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
 _OTHER_BASE = re.compile(r"^[-+]?0[xXoObB]")
-_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+# YAML 1.1's base-60 forms: an integer starts with 1-9 (`09:00` is a string), a float has a dot.
+_SEXAGESIMAL = re.compile(
+    r"^[-+]?([1-9][0-9_]*(:[0-5]?[0-9])+|[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*)$"
+)
 _UNDERSCORED = re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
 # C0 and C1 controls but tab and line feed; bidirectional embeddings, overrides and isolates.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Every key the models know is a plain name; anything else is refused where it is read.
+_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -295,7 +300,7 @@ class _Builder:
         parent.key, parent.key_skipped = None, True
         key = event.value
         plain_name = event.tag is None or event.tag == "!"
-        if not plain_name or key == "<<" or not key or _FORBIDDEN.search(key) or "\n" in key:
+        if not plain_name or not _KEY.match(key):
             message = f"keys must be plain names, not '{excerpt(key)}'"
             self.add(where, format_loc(parent.loc), message)
             return

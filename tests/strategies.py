@@ -1,0 +1,168 @@
+"""Hypothesis strategies for hostile but valid data: the fixture dataset with every text replaced
+by arbitrary Unicode, optional parts dropped and ratings varied within their scales.
+
+Everything these strategies make must pass `plandocs check`: a test that gets a DataError from
+them has found a rule the strategy does not know, or a bug.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import strategies as st
+
+from plandocs.model.common import visible
+from plandocs.registry import FAMILIES
+from tests.conftest import FIXTURE
+
+# What the loader refuses anywhere (controls, direction overrides, surrogates) is left out;
+# everything else in Unicode may appear, line and paragraph separators included.
+_REFUSED = {*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+CHARACTERS = st.characters(
+    exclude_categories=("Cs",), exclude_characters="".join(map(chr, sorted(_REFUSED)))
+)
+# Strings that mean something to Markdown, HTML, Mermaid or YAML, mixed into the texts.
+SPECIAL = st.sampled_from(
+    [
+        "%%{init: {'theme': 'dark'}}%%",
+        "%%",
+        "click a href",
+        "section",
+        "excludes weekends",
+        "dateFormat",
+        "title",
+        "accTitle: x",
+        "end",
+        "max",
+        "curve",
+        "-->",
+        "[x](javascript:alert(1))",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "- ",
+        "1. ",
+        "???+ note",
+        "!!! danger",
+        "---",
+        "~~~",
+        "```",
+        "| a | b |",
+        "{#id}",
+        "#35;",
+        "#quot;",
+        "ﬂ°°58¶ß",
+        '"',
+        "'",
+        "\\",
+        "`",
+        ":",
+        ";",
+        ",",
+        "2025-01-06",
+        "yes",
+        "012",
+        "\u2028",
+        "\u00a0",
+        "\u200b",
+        "é",
+        "“中文”，（标点）",
+    ]
+)
+TEXTS = (
+    st.lists(
+        st.one_of(st.text(CHARACTERS, min_size=1, max_size=12), SPECIAL), min_size=1, max_size=4
+    )
+    .map("".join)
+    .filter(lambda text: visible(text) and len(text) <= 200)
+)
+
+
+def fixture_raw() -> dict[str, Any]:
+    """Return the fixture dataset as plain values, family name -> file content."""
+    return {
+        family.name: yaml.safe_load((FIXTURE / family.file).read_text(encoding="utf-8"))
+        for family in FAMILIES
+    }
+
+
+_RAW = fixture_raw()
+# Families whose texts are replaced: the labels hold templates and the languages settings.
+_TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in ("languages", "labels")]
+
+
+def _is_text(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and {"zh", "en"} <= set(value)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+# Plain (untranslated) strings that are free text, by family.
+_FREE_STRINGS = {"seed_says", "universities.unit", "cncf.name", "trends.version"}
+_OPTIONAL = {"version", "period", "when"}
+_STARS = {"universities.theirs", "universities.ours", "trends.readiness"}
+
+
+def _mutate(value: Any, pick: random.Random, pool: list[str], family: str) -> Any:
+    if _is_text(value):
+        return {"zh": pick.choice(pool), "en": pick.choice(pool)}
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in _OPTIONAL and pick.random() < 0.5:
+                continue  # optional parts, sometimes left out
+            if f"{family}.{key}" in _STARS and isinstance(item, int):
+                out[key] = pick.randint(1, 5)
+            elif isinstance(item, str) and ({key, f"{family}.{key}"} & _FREE_STRINGS):
+                out[key] = pick.choice(pool)
+            else:
+                out[key] = _mutate(item, pick, pool, family)
+        return out
+    if isinstance(value, list):
+        return [_mutate(item, pick, pool, family) for item in value]
+    return value
+
+
+@st.composite
+def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
+    """Return a valid dataset (family name -> content) whose every text is drawn at random.
+
+    Hypothesis draws a pool of texts and a seed; the seed spreads the pool over the fixture's
+    few hundred texts (one draw a text would make each example slow to generate).
+    """
+    pool: list[str] = draw(st.lists(TEXTS, min_size=24, max_size=24))
+    pick = random.Random(draw(st.integers(0, 2**32)))
+    raw = copy.deepcopy(_RAW)
+    for name in _TEXT_FAMILIES:
+        raw[name] = _mutate(raw[name], pick, pool, name)
+    return raw
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes every string in double quotes, so that no text is read back as something else."""
+
+
+_QuotingDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
+def write_dataset(raw: dict[str, Any], folder: Path) -> None:
+    """Write a dataset made by `hostile_datasets` as YAML files under `folder`."""
+    for family in FAMILIES:
+        path = folder / family.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = yaml.dump(
+            raw[family.name],
+            Dumper=_QuotingDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=10_000,
+        )
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,164 @@
+"""Fuzzing the edge: no bytes make the loader crash or report a problem nowhere, and anything
+that passes the check renders every page, with unique anchors.
+
+Property-based (hypothesis); the example counts keep the whole module near half a minute.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from plandocs.loader import load_dataset
+from plandocs.problems import DataError, Problem
+from plandocs.registry import FAMILIES
+from plandocs.rules import page_anchors
+from plandocs.site import build_pages
+from plandocs.yamlsource import read_source
+from tests.conftest import FIXTURE
+from tests.strategies import hostile_datasets, write_dataset
+
+FILES = [family.file for family in FAMILIES]
+FIXTURE_BYTES = {name: (FIXTURE / name).read_bytes() for name in FILES}
+# Bytes a hostile edit would insert: YAML syntax, numbers YAML 1.1 reads oddly, controls.
+SNIPPETS = [
+    b": ",
+    b"- ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!int ",
+    b"!!python/object ",
+    b"\x00",
+    b"\x1b",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"012",
+    b"4:10:00",
+    b"yes",
+    b".inf",
+    b".nan",
+    b"1e999",
+    b"9" * 60,
+    b'"\\ud800"',
+    b'"\\x00"',
+    b"'",
+    b'"',
+    b"\t",
+    b"\n",
+    b"\n  ",
+    b"\r\n",
+    b"---\n",
+    b"? ",
+    b"<<: ",
+    b"%YAML 1.1\n",
+    b"2025-02-30",
+    b"\xe2\x80\xae",
+    b"\xe2\x80\x8b",
+]
+
+
+def lines_of(raw: bytes) -> int:
+    """Return how many lines YAML sees in `raw` (any of its line breaks)."""
+    text = raw.decode("utf-8", errors="replace")
+    return max(1, len(text.splitlines()))
+
+
+def check_located(problems: list[Problem], text_lines: int) -> None:
+    """Every problem names a file of the data, a real position (at most just after the last
+    line), and is one printable line."""
+    for problem in problems:
+        assert problem.file.startswith("data/"), problem
+        assert 1 <= problem.line <= text_lines + 1, problem
+        assert problem.column >= 1, problem
+        assert "\n" not in str(problem) and "\r" not in str(problem), problem
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=3000).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.lists(st.sampled_from(SNIPPETS), max_size=60).map(b"".join),
+    )
+)
+def test_arbitrary_bytes_never_crash_the_reader(raw: bytes) -> None:
+    source = read_source("data/risks.yml", raw)
+    check_located(source.problems, lines_of(raw))
+
+
+@st.composite
+def mutated_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A fixture data file with a few random edits: snippets inserted, bytes deleted or swapped."""
+    name = draw(st.sampled_from(FILES))
+    raw = bytearray(FIXTURE_BYTES[name])
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    for _ in range(draw(st.integers(1, 4))):
+        at = rng.randrange(len(raw) + 1)
+        action = rng.choice(("insert", "delete", "replace"))
+        snippet = rng.choice(SNIPPETS)
+        if action == "insert":
+            raw[at:at] = snippet
+        elif action == "delete":
+            del raw[at : at + rng.randrange(1, 20)]
+        else:
+            raw[at : at + len(snippet)] = snippet
+    return name, bytes(raw)
+
+
+@pytest.fixture(scope="module")
+def scratch() -> Iterator[Path]:
+    """A copy of the fixture dataset that the tests edit and restore."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(FIXTURE, data)
+        yield data
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(mutated_file())
+def test_mutated_data_files_load_or_are_refused_with_located_problems(
+    scratch: Path, edit: tuple[str, bytes]
+) -> None:
+    name, raw = edit
+    (scratch / name).write_bytes(raw)
+    try:
+        load_dataset(scratch)
+    except DataError as error:
+        longest = max(lines_of(raw), *(lines_of(b) for b in FIXTURE_BYTES.values()))
+        check_located(error.problems, longest)
+    finally:
+        (scratch / name).write_bytes(FIXTURE_BYTES[name])
+
+
+# Shrinking a whole dataset takes minutes: a failure is reported as drawn, without shrinking.
+@settings(
+    max_examples=60,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(hostile_datasets())
+def test_whatever_passes_the_check_renders_with_unique_anchors(
+    scratch: Path, raw: dict[str, object]
+) -> None:
+    folder = scratch.parent / "hostile"
+    write_dataset(raw, folder)
+    data = load_dataset(folder)  # the strategy only makes valid data: a DataError is a finding
+    for path, page in build_pages(data).items():
+        anchors = page_anchors(page)
+        assert len(anchors) == len(set(anchors)), path
