@@ -141,7 +141,21 @@ def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     raw = copy.deepcopy(_RAW)
     for name in _TEXT_FAMILIES:
         raw[name] = _mutate(raw[name], pick, pool, name)
+    # What a chart keys by name must stay distinct (a rule of plandocs.rules).
+    _number(raw["budget"]["categories"], "title")
+    _number(raw["cncf"]["graduated"], "name")
+    _number(raw["wikipedia"]["coverage"], "area")
     return raw
+
+
+def _number(items: list[dict[str, Any]], key: str) -> None:
+    """Make the `key` of each item distinct by appending its position."""
+    for index, item in enumerate(items):
+        value = item[key]
+        if isinstance(value, dict):
+            item[key] = {code: f"{text} {index}" for code, text in value.items()}
+        else:
+            item[key] = f"{value} {index}"
 
 
 class _QuotingDumper(yaml.SafeDumper):

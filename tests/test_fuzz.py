@@ -25,6 +25,9 @@ from plandocs.yamlsource import read_source
 from tests.conftest import FIXTURE
 from tests.strategies import hostile_datasets, write_dataset
 
+# A failing example is a large dataset: let Hypothesis print it without warning about its size.
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+
 FILES = [family.file for family in FAMILIES]
 FIXTURE_BYTES = {name: (FIXTURE / name).read_bytes() for name in FILES}
 # Bytes a hostile edit would insert: YAML syntax, numbers YAML 1.1 reads oddly, controls.

@@ -167,3 +167,12 @@ def test_an_id_equal_to_a_section_anchor_is_refused(data_copy: DataCopy) -> None
         f"data/risks.yml:{line}:9: risks[1].id: id `details` makes the anchor `risk-details`, "
         "which the risks page uses for a section: choose another id"
     ]
+
+
+def test_chart_categories_have_distinct_names(data_copy: DataCopy) -> None:
+    # Mermaid keys pie slices and bars by name: two of the same name would become one.
+    line = data_copy.replace("budget.yml", "en: Technical costs %% cloud", "en: Personnel | team")
+    assert data_copy.problems() == [
+        f"data/budget.yml:{line}:11: categories[1].title.en: `Personnel | team` is also the name "
+        "of categories[0].title: a chart tells its items apart by name, so names must differ"
+    ]

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from plandocs.model import Dataset
-from plandocs.model.benchmarks import Universities, Wikipedia
-from plandocs.model.common import Model
+from plandocs.model.benchmarks import Cncf, Universities, Wikipedia
+from plandocs.model.common import Model, Text
 from plandocs.model.plan import Phase, Plan, Task
 from plandocs.model.project import Budget, Team
-from plandocs.problems import Loc, format_loc
+from plandocs.problems import Loc, excerpt, format_loc
 from plandocs.registry import FAMILIES, PAGES
 from plandocs.schedule import phase_span
 
@@ -221,6 +221,31 @@ def stated_totals(budget: Budget) -> Iterator[Finding]:
         )
 
 
+def _distinct(family: str, items: Sequence[tuple[Loc, Text | str]]) -> Iterator[Finding]:
+    """Items a chart shows by their name: no two may share a name, in any language."""
+    seen: dict[tuple[str, str], Loc] = {}
+    for loc, name in items:
+        for code, value in name.root.items() if isinstance(name, Text) else [("", name)]:
+            key = (code, " ".join(value.split()))
+            where = (*loc, code) if code else loc
+            if key in seen:
+                first = format_loc(seen[key])
+                message = f"`{excerpt(key[1])}` is also the name of {first}: a chart tells its "
+                yield Finding(family, where, message + "items apart by name, so names must differ")
+            seen.setdefault(key, loc)
+
+
+def distinct_chart_names(budget: Budget, cncf: Cncf, wiki: Wikipedia) -> Iterator[Finding]:
+    """Budget categories (a pie), CNCF projects and coverage areas (bar charts) have distinct
+    names: Mermaid keys their slices and bars by name, and would merge two of the same name."""
+    categories = [(("categories", i, "title"), c.title) for i, c in enumerate(budget.categories)]
+    yield from _distinct("budget", categories)
+    projects = [(("graduated", i, "name"), p.name) for i, p in enumerate(cncf.graduated)]
+    yield from _distinct("cncf", projects)
+    areas = [(("coverage", i, "area"), a.area) for i, a in enumerate(wiki.coverage)]
+    yield from _distinct("wikipedia", areas)
+
+
 def tasks_fit_phases(plan: Plan) -> Iterator[Finding]:
     """Phases end after they start, and every task's duration fits inside its phase."""
     for p, phase in enumerate(plan.phases):
@@ -292,5 +317,6 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("budget", "team"), budget_matches_team),
     (("budget",), stated_totals),
     (("plan",), tasks_fit_phases),
+    (("budget", "cncf", "wikipedia"), distinct_chart_names),
 )
 """Each rule with the families it reads, in that order."""
