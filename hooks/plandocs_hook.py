@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plandocs.csp import with_policy
 from plandocs.loader import load_dataset, unsafe_entries
 from plandocs.problems import DataError
 from plandocs.site import build_pages, not_found, write_pages
@@ -63,3 +64,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         base = config.repo_url.rstrip("/") + "/" + config.extra["data_edit_uri"]
         page.edit_url = f"{base}data/{source}"
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give the page its Content-Security-Policy (its own origin, its inline code by hash)."""
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give the page-not-found page its Content-Security-Policy too."""
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
