@@ -1,4 +1,5 @@
-"""MkDocs hook: turn data/ into pages before each build; edit buttons open the data file.
+"""MkDocs hook: turn data/ into pages before each build; edit buttons open the data file;
+every page gets its Content-Security-Policy.
 
 The pages are real `report/<slug>.<lang>.md` files inside docs/ (git-ignored), because
 static-i18n drops pages that live outside docs_dir. All the work is in the `plandocs` package.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,11 +17,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from plandocs.csp import with_policy
-from plandocs.loader import load_dataset, unsafe_entries
+from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
-from plandocs.site import build_pages, not_found, write_pages
+from plandocs.site import generate, write_pages
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
+
+GENERATED = "report"
+"""The folder under docs/ that holds the generated pages."""
 
 # Set once per process by on_startup: `mkdocs serve` must survive bad data, a build must not.
 COMMAND = {"name": "build"}
@@ -30,29 +35,39 @@ def on_startup(command: str, dirty: bool) -> None:
     COMMAND["name"] = command
 
 
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Watch docs/ but not docs/report/: the pages the hook writes there would set off a second
+    rebuild after every data edit (data/ itself is watched through mkdocs.yml's `watch`)."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for child in sorted(docs.iterdir()):
+        if child.is_dir() and child.name != GENERATED:
+            server.watch(str(child))
+    return server
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Regenerate the pages; on bad data, report as `make check` does.
 
     A build stops (exit 1, no traceback). `mkdocs serve` logs the report and keeps the last
-    good pages, so the server stays up until the data is fixed.
+    good pages, so the server stays up until the data is fixed. The data is loaded once for
+    both languages' builds (the pages are cached by the content of data/).
     """
     root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
     try:
-        links = [
-            p for p in unsafe_entries(Path(config.docs_dir), "docs") if "/report" not in p.file
-        ]
+        links = [p for p in unsafe_entries(docs, "docs") if not p.file.startswith("docs/report")]
         if links:
             raise DataError(links)
-        data = load_dataset(root / "data")
+        generated = generate(root / "data")
     except DataError as error:
         if COMMAND["name"] == "serve":
-            log.error(
-                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
-            )
+            log.error("%s\nplandocs: pages not updated; fix the data and save again", error.report())
             return
         raise PluginError(error.report()) from None
-    config.extra["plandocs_not_found"] = not_found(data)
-    changed = write_pages(Path(config.docs_dir), build_pages(data))
+    config.extra["plandocs_not_found"] = generated.not_found
+    changed = write_pages(docs, generated.pages)
     if changed:
         log.info("plandocs: %d generated page(s) updated", len(changed))
 

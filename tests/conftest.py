@@ -105,15 +105,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def copy_project(target: Path) -> Path:
-    """Copy what a build needs into `target` (node_modules is linked); return the copy."""
+def copy_project(target: Path, *, data: Path = ROOT / "data") -> Path:
+    """Copy what a build needs into `target` (node_modules is linked); return the copy.
+
+    `data` is the data folder to build from: the content, or the fixture dataset.
+    """
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("report"))
         else:
             shutil.copy(source, target / name)
+    shutil.copytree(data, target / "data")
+    if data != ROOT / "data":
+        shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     (target / "src").symlink_to(ROOT / "src")
     return target

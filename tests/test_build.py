@@ -101,7 +101,7 @@ def test_mermaid_is_served_locally_and_only_on_pages_with_a_diagram(
             assert target.resolve().is_file(), f"{relative}: {src}"
             with_diagrams.add(_route_of(relative))
     assert "" not in with_diagrams and "about/" not in with_diagrams
-    assert {"report/plan/", "en/report/risks/", "report/budget/"} <= with_diagrams
+    assert {"report/plan/", "en/report/execution/", "report/budget/"} <= with_diagrams
 
 
 def test_generated_pages_edit_their_data_file(pages: dict[str, PageFacts]) -> None:

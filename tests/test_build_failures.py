@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_mkdocs_build
+from tests.conftest import FIXTURE, copy_project, run_mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -34,7 +34,7 @@ def test_broken_anchor_in_english_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_bad_data_stops_the_build_with_the_check_message(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     risks = project / "data" / "risks.yml"
     text = risks.read_text(encoding="utf-8")
     line = text[: text.index("probability: low")].count("\n") + 1
@@ -42,7 +42,7 @@ def test_bad_data_stops_the_build_with_the_check_message(tmp_path: Path) -> None
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"data/risks.yml:{line}:18: risks[2].probability: "
+        f"data/risks.yml:{line}:18: risks[1].probability: "
         "Input should be 'high', 'medium' or 'low' (got 'rare')"
     ) in result.stderr
     assert "Traceback" not in result.stderr

@@ -6,10 +6,13 @@ The families and their order come from plandocs.registry. `build_pages` is pure;
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from plandocs.loader import load_dataset, read_capped
 from plandocs.model import Dataset
 from plandocs.registry import PAGES
 from plandocs.render.locale import Lang
@@ -95,3 +98,43 @@ def not_found(data: Dataset) -> list[dict[str, str]]:
         }
         for lang in languages(data)
     ]
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What one load of data/ gives a build: the dataset, its pages and its 404 words."""
+
+    data: Dataset
+    pages: dict[str, str]
+    not_found: list[dict[str, str]]
+
+
+_LAST: dict[str, Generated] = {}
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """Return a digest of every file under `data_dir` (names and bytes), read safely.
+
+    A link or a special file makes the digest unique, so the load that follows reports it.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir).as_posix()
+        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
+        read = read_capped(path) if path.is_file() and not path.is_symlink() else None
+        digest.update(read[0] if read else os.urandom(16))
+    return digest.hexdigest()
+
+
+def generate(data_dir: Path) -> Generated:
+    """Return the dataset and pages of `data_dir`, loading and rendering only when its content
+    changed since the last call (static-i18n builds each language in turn in one process).
+
+    Raise DataError as load_dataset does.
+    """
+    key = data_fingerprint(data_dir)
+    if key not in _LAST:
+        data = load_dataset(data_dir)
+        _LAST.clear()
+        _LAST[key] = Generated(data, build_pages(data), not_found(data))
+    return _LAST[key]
