@@ -63,7 +63,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         generated = generate(root / "data")
     except DataError as error:
         if COMMAND["name"] == "serve":
-            log.error("%s\nplandocs: pages not updated; fix the data and save again", error.report())
+            log.error(
+                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
+            )
             return
         raise PluginError(error.report()) from None
     config.extra["plandocs_not_found"] = generated.not_found

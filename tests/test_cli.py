@@ -42,3 +42,34 @@ def test_generate_writes_every_page_and_removes_stale_ones(tmp_path: Path) -> No
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()}
     assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()} == before
+
+
+def test_check_can_print_github_annotations(data_copy: DataCopy) -> None:
+    count = data_copy.replace("team.yml", "count: 2", "count: two")
+    amount = data_copy.replace("budget.yml", "amount: 30000", "amount: 30,000")
+    result = subprocess.run(
+        [sys.executable, "-m", "plandocs", "--data", "data", "check", "--format", "github"],
+        cwd=data_copy.folder.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=data/budget.yml,line={amount},col=21,"
+        "title=categories[0].groups[0].lines[1].amount::"
+        "Input should be a valid integer (got '30,000')",
+        f"::error file=data/team.yml,line={count},col=12,title=core[1].count::"
+        "Input should be a valid integer (got 'two')",
+    ]
+    assert result.stderr.splitlines()[-1] == "2 problems in data/"
+
+
+def test_an_annotation_cannot_be_forged_or_broken_by_data() -> None:
+    from plandocs.problems import Problem
+
+    problem = Problem("data/a.yml", 3, 4, "x,y:z", "bad%value\n::error file=README.md::pwned")
+    assert problem.github() == (
+        "::error file=data/a.yml,line=3,col=4,title=x%2Cy%3Az::"
+        "bad%25value\\n::error file=README.md::pwned"
+    )

@@ -1,4 +1,4 @@
-"""Command line: `python -m plandocs check | generate OUT | schema [--check]`.
+"""Command line: `python -m plandocs check [--format github] | generate OUT | schema [--check]`.
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
 """
@@ -20,7 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="plandocs", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the data; exit 1 listing every problem")
+    check = commands.add_parser("check", help="validate the data; exit 1 listing every problem")
+    check.add_argument(
+        "--format",
+        choices=["plain", "github"],
+        default="plain",
+        help="plain: `file:line:column: field: message` lines; github: workflow annotations",
+    )
     generate = commands.add_parser("generate", help="write the generated pages under OUT")
     generate.add_argument("out", type=Path)
     schema = commands.add_parser("schema", help="rewrite DATA/schema/*.schema.json")
@@ -32,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = load_dataset(args.data, label=args.data.as_posix())
     except DataError as error:
+        if getattr(args, "format", "plain") == "github":
+            print("\n".join(problem.github() for problem in error.problems))
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
