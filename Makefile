@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links clean
+.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench clean
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -91,6 +91,11 @@ golden: $(PY_READY)
 lock: $(PY_READY)
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --generate-hashes -q -o requirements/runtime.txt
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes -q -o requirements/dev.txt
+
+## bench: time data -> Markdown (1x, 10x, 100x), the build against a plain one, one edit under
+## serve; prints one table, writes bench/results/bench.json (not part of `make test`; ~5 min)
+bench: setup
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site docs/report test-artifacts
