@@ -41,7 +41,8 @@ from pydantic import BaseModel, RootModel
 
 import plandocs.yamlsource
 from plandocs.cli import main as plandocs_main
-from plandocs.model.benchmarks import FocusLink
+from plandocs.model.benchmarks import FocusLink, PrioritisedSuggestions
+from plandocs.model.plan import Day, Week
 from plandocs.model.project import BudgetLine
 from plandocs.registry import FAMILIES, LANGUAGES
 
@@ -109,6 +110,8 @@ def generate(source: Path, target: Path, scale: int, *, seed: int = SEED) -> Gen
             raw = scale_model(raw, family.model, scale, rng)
         if family.name == "budget":
             raw = restate_budget(raw)
+        for items, key in _CHART_NAMES.get(family.name, []):
+            _number_names(raw[items], key)
         text = yaml.dump(
             raw, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
         )
@@ -117,6 +120,30 @@ def generate(source: Path, target: Path, scale: int, *, seed: int = SEED) -> Gen
         path.write_text(text, encoding="utf-8")
         sizes[family.file] = len(text.encode("utf-8"))
     return Generated(target, scale, sizes)
+
+
+# Names a chart keys its slices or bars by must stay distinct (a rule of plandocs.rules).
+_CHART_NAMES = {
+    "budget": [("categories", "title")],
+    "cncf": [("graduated", "name")],
+    "wikipedia": [("coverage", "area")],
+}
+
+
+def _number_names(items: list[dict[str, Any]], key: str) -> None:
+    """Give every copy of a named item a distinct name: `Envoy`, `Envoy 2`, `Envoy 3`…"""
+    seen: dict[str, int] = {}
+    for item in items:
+        value = item[key]
+        first = value if isinstance(value, str) else next(iter(value.values()))
+        seen[first] = seen.get(first, 0) + 1
+        if seen[first] > 1:
+            n = seen[first]
+            item[key] = (
+                f"{value} {n}"
+                if isinstance(value, str)
+                else {code: f"{text} {n}" for code, text in value.items()}
+            )
 
 
 def scale_model(data: Any, model: type[BaseModel], scale: int, rng: random.Random) -> Any:
@@ -150,11 +177,17 @@ def _scale(value: Any, annotation: Any, metadata: list[Any], scale: int, rng: ra
     return value
 
 
+# Lists whose items are told apart by a value that cannot be copied (plandocs.rules.unique_keys).
+KEYED_BY_VALUE = {PrioritisedSuggestions, Day, Week}
+
+
 def _replicable(item_type: Any, metadata: list[Any]) -> bool:
     """A list can grow unless its length is capped or its items' ids are a fixed set."""
     if any(isinstance(m, MaxLen) for m in metadata):
         return False
     core, _ = _core(item_type)
+    if core in KEYED_BY_VALUE:
+        return False
     if _is_model(core) and "id" in core.model_fields:
         id_type, _ = _core(core.model_fields["id"].annotation)
         return get_origin(id_type) is not Literal

@@ -176,3 +176,11 @@ def test_chart_categories_have_distinct_names(data_copy: DataCopy) -> None:
         f"data/budget.yml:{line}:11: categories[1].title.en: `Personnel | team` is also the name "
         "of categories[0].title: a chart tells its items apart by name, so names must differ"
     ]
+
+
+def test_items_told_apart_by_a_value_hold_each_value_once(data_copy: DataCopy) -> None:
+    line = data_copy.replace("execution.yml", "  - week: 3\n", "  - week: 2\n")
+    assert data_copy.problems() == [
+        f"data/execution.yml:{line}:11: weeks[1].week: `2` is given twice (also item 0): "
+        "merge the two"
+    ]

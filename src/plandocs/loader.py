@@ -16,13 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from plandocs import yamlsource
 from plandocs.model import Dataset
 from plandocs.model.common import Model
 from plandocs.model.languages import Languages
 from plandocs.problems import DataError, Problem, excerpt
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.rules import check_rules
-from plandocs.yamlsource import MAX_BYTES, SourceFile, read_source
+from plandocs.yamlsource import SourceFile, read_source
 
 # Custom errors that name the key they are about: the message is located under that key.
 _UNDER_KEY = {"empty_translation", "placeholders", "out_of_range"}
@@ -102,7 +103,8 @@ def unsafe_entries(data_dir: Path, label: str) -> list[Problem]:
 
 
 def read_capped(path: Path) -> tuple[bytes, int] | None:
-    """Return at most MAX_BYTES + 1 bytes of a regular file and its size (None if missing).
+    """Return at most yamlsource.MAX_BYTES + 1 bytes of a regular file and its size (None if
+    missing).
 
     The file is opened without following a link, and only as much is read as the size check
     needs, whatever the file's real size.
@@ -116,7 +118,7 @@ def read_capped(path: Path) -> tuple[bytes, int] | None:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
             return None
-        return file.read(MAX_BYTES + 1), status.st_size
+        return file.read(yamlsource.MAX_BYTES + 1), status.st_size
 
 
 def problem_loc(detail: ErrorDetails) -> tuple[str | int, ...]:

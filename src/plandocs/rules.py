@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from plandocs.model import Dataset
 from plandocs.model.benchmarks import Cncf, Universities, Wikipedia
 from plandocs.model.common import Model, Text
-from plandocs.model.plan import Phase, Plan, Task
+from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
 from plandocs.registry import FAMILIES, PAGES
@@ -246,6 +246,23 @@ def distinct_chart_names(budget: Budget, cncf: Cncf, wiki: Wikipedia) -> Iterato
     yield from _distinct("wikipedia", areas)
 
 
+def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
+    """Lists whose items are told apart by a value, not an id, hold each value once: one
+    group of suggestions a priority, one timetable a weekday, one plan a week."""
+    lists: list[tuple[str, Loc, list[object]]] = [
+        ("wikipedia", ("suggestions",), [group.priority for group in wiki.suggestions]),
+        ("execution", ("week1",), [day.day for day in execution.week1]),
+        ("execution", ("weeks",), [week.week for week in execution.weeks]),
+    ]
+    for family, loc, values in lists:
+        key = {"suggestions": "priority", "week1": "day", "weeks": "week"}[str(loc[-1])]
+        for index, value in enumerate(values):
+            if value in values[:index]:
+                first = values.index(value)
+                message = f"`{value}` is given twice (also item {first}): merge the two"
+                yield Finding(family, (*loc, index, key), message)
+
+
 def tasks_fit_phases(plan: Plan) -> Iterator[Finding]:
     """Phases end after they start, and every task's duration fits inside its phase."""
     for p, phase in enumerate(plan.phases):
@@ -318,5 +335,6 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("budget",), stated_totals),
     (("plan",), tasks_fit_phases),
     (("budget", "cncf", "wikipedia"), distinct_chart_names),
+    (("wikipedia", "execution"), unique_keys),
 )
 """Each rule with the families it reads, in that order."""
