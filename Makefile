@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
+# The prose that the spelling check reads (data texts, hand-written pages, repository files).
+PROSE := data docs README.md CONTRIBUTING.md CONTRIBUTING.zh.md SECURITY.md MAINTAINING.md CODE_OF_CONDUCT.md
 NPM_READY := node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -42,10 +44,15 @@ schema: $(PY_READY)
 	$(BIN)/python -m plandocs schema
 
 ## lint: ruff (lint and format), mypy strict, and the workflow lint
-lint: $(PY_READY) lint-workflows
+lint: $(PY_READY) lint-workflows lint-spelling
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## lint-spelling: codespell with British spelling (settings in pyproject.toml, [tool.codespell])
+.PHONY: lint-spelling
+lint-spelling: $(PY_READY)
+	$(BIN)/codespell $(PROSE)
 
 ## lint-workflows: zizmor (offline) on the GitHub workflows and Dependabot config, and the
 ## workflows, Dependabot config and issue forms against their published schemas (vendored)

@@ -45,6 +45,7 @@ from plandocs.model.benchmarks import FocusLink, PrioritisedSuggestions
 from plandocs.model.plan import Day, Week
 from plandocs.model.project import BudgetLine
 from plandocs.registry import FAMILIES, LANGUAGES
+from plandocs.yamlsource import reads_as_text
 
 SEED = 20261201
 """The fixed seed of the copy order: the same N always gives the same files."""
@@ -56,7 +57,19 @@ FOLLOW_THE_COPY: dict[type[BaseModel], frozenset[str]] = {
 """Reference fields that get the copy's suffix, besides `id` (see the module docstring)."""
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes strings quoted where YAML 1.2 (the loader's rules) would read something else:
+    PyYAML's YAML 1.1 resolver leaves `042e8065` bare, which 1.2 reads as a number."""
+
+
+def _string(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = None if reads_as_text(text) else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _string)
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,10 @@ def _number_names(items: list[dict[str, Any]], key: str) -> None:
             item[key] = (
                 f"{value} {n}"
                 if isinstance(value, str)
-                else {code: f"{text} {n}" for code, text in value.items()}
+                else {
+                    code: text if code.endswith("_pin") else f"{text} {n}"
+                    for code, text in value.items()
+                }
             )
 
 

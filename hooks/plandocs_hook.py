@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from plandocs.csp import with_policy
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
-from plandocs.site import generate, write_pages
+from plandocs.site import Generated, generate, write_pages
+from plandocs.webpage import abbreviations_for, mark_page, mark_stale_sections
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
 
@@ -28,6 +29,8 @@ GENERATED = "report"
 
 # Set once per process by on_startup: `mkdocs serve` must survive bad data, a build must not.
 COMMAND = {"name": "build"}
+# Set by on_pre_build for the build it starts: what the page events need of the data.
+BUILD: dict[str, Any] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -69,18 +72,44 @@ def on_pre_build(config: MkDocsConfig) -> None:
             return
         raise PluginError(error.report()) from None
     config.extra["plandocs_not_found"] = generated.not_found
+    BUILD["generated"] = generated
     changed = write_pages(docs, generated.pages)
     if changed:
         log.info("plandocs: %d generated page(s) updated", len(changed))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Point a generated page's edit button at the data file it was made from."""
+    """Point a generated page's edit button at the data file it was made from; on a
+    hand-written translation, mark the sections whose source changed; explain abbreviations."""
     source = page.meta.get("edit_data")
-    if source and config.repo_url:
+    if source == "":
+        page.edit_url = None  # a page made from all of data/ and docs/: nothing to edit on it
+    elif source and config.repo_url:
         base = config.repo_url.rstrip("/") + "/" + config.extra["data_edit_uri"]
         page.edit_url = f"{base}data/{source}"
-    return markdown
+    generated: Generated | None = BUILD.get("generated")
+    if generated is None:
+        return markdown
+    code = _language(page, generated)
+    if not source:
+        name = f"docs/{page.file.src_uri}"
+        stale = [t.target for t in generated.tracked if t.file == name and t.state == "stale"]
+        markdown = mark_stale_sections(markdown, stale, generated.data, code)
+    return markdown + abbreviations_for(generated.data, code)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link each stale-translation mark to the same place on the source-language page."""
+    generated: Generated | None = BUILD.get("generated")
+    if generated is None:
+        return html
+    return mark_page(html, page.url, generated.data, _language(page, generated))
+
+
+def _language(page: Page, generated: Generated) -> str:
+    """Return the language of a page (static-i18n's locale, else the source language)."""
+    locale = getattr(page.file, "locale", None)
+    return locale if isinstance(locale, str) else generated.data.languages.codes[0]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,4 +1,12 @@
-"""Command line: `python -m plandocs check [--format github] | generate OUT | schema [--check]`.
+"""Command line: `python -m plandocs check | translations | generate OUT | schema`.
+
+- `check [--format github]`: validate the data; every problem with file:line:column (exit 1),
+  then the warnings: stale or unpinned translations, glossary terms left out (exit 0).
+- `translations [--accept FILE[:FIELD]]...`: list every translation that is stale or not
+  pinned, with the source text now, the one it was translated from and their difference; or
+  pin translations after a review.
+- `generate OUT`: write the generated pages under OUT.
+- `schema [--check]`: rewrite data/schema/ from the models (or only report stale schemas).
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
 """
@@ -9,16 +17,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from plandocs.loader import load_dataset
-from plandocs.problems import DataError
+from plandocs.loader import load
+from plandocs.pinning import PinError, accept
+from plandocs.problems import DataError, Problem
+from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import build_pages, write_pages
+from plandocs.translations import diff, earlier_source
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     parser = argparse.ArgumentParser(prog="plandocs", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    parser.add_argument("--docs", type=Path, default=None, help="hand-written pages (DATA/../docs)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the data; exit 1 listing every problem")
     check.add_argument(
@@ -26,6 +38,16 @@ def main(argv: list[str] | None = None) -> int:
         choices=["plain", "github"],
         default="plain",
         help="plain: `file:line:column: field: message` lines; github: workflow annotations",
+    )
+    translations = commands.add_parser(
+        "translations", help="list stale or unpinned translations, or pin them (--accept)"
+    )
+    translations.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="FILE[:FIELD]",
+        help="pin the translations of a data file (or one field), or of a page (or a section)",
     )
     generate = commands.add_parser("generate", help="write the generated pages under OUT")
     generate.add_argument("out", type=Path)
@@ -35,18 +57,76 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "schema":
         return _schema(args.data, check=args.check)
+    docs = args.docs if args.docs is not None else args.data.parent / "docs"
+    if args.command == "translations" and args.accept:
+        return _accept(args.data, args.accept)
+    github = getattr(args, "format", "plain") == "github"
     try:
-        data = load_dataset(args.data, label=args.data.as_posix())
+        loaded = load(args.data, label=args.data.as_posix())
     except DataError as error:
-        if getattr(args, "format", "plain") == "github":
-            print("\n".join(problem.github() for problem in error.problems))
+        _report(error.problems, github=github)
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"{args.data.as_posix()}/ is valid")
+        found = warnings(loaded, docs)
+        _report(found, github=github)
+        print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
-    changed = write_pages(args.out, build_pages(data))
+    if args.command == "translations":
+        return _list_translations(loaded, docs, args.data)
+    changed = write_pages(args.out, build_pages(loaded.dataset))
     print(f"{len(changed)} page(s) written or removed under {args.out.as_posix()}/")
+    return 0
+
+
+def _report(problems: list[Problem], *, github: bool) -> None:
+    """Print problems: as annotations on stdout (github), or as lines on stderr (warnings)."""
+    if github:
+        for problem in problems:
+            print(problem.github())
+    else:
+        for problem in problems:
+            if problem.severity == "warning":
+                print(problem, file=sys.stderr)
+
+
+def _list_translations(loaded: object, docs: Path, data: Path) -> int:
+    from plandocs.loader import Loaded
+
+    assert isinstance(loaded, Loaded)
+    source_code = loaded.dataset.languages.codes[0]
+    root = data.resolve().parent
+    pending = [item for item in tracked(loaded, docs) if item.state != "current"]
+    for item in pending:
+        print(item.warning())
+        print(f"    {source_code} now: {' '.join(item.source.split())}")
+        if item.state == "stale":
+            before = earlier_source(item, root, source_code)
+            if before is None:
+                print(f"    {source_code} then: (not found in this checkout's history)")
+            else:
+                then, now = " ".join(before.split()), " ".join(item.source.split())
+                print(f"    {source_code} then: {then}")
+                print(f"    difference: {diff(then, now)}")
+    print(f"{len(pending)} translation(s) to review")
+    return 0
+
+
+def _accept(data: Path, targets: list[str]) -> int:
+    languages = configured_languages(data)
+    if not languages:
+        print(
+            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
+        )
+        return 1
+    root = data.resolve().parent
+    try:
+        for target in targets:
+            for line in accept(target, root, languages):
+                print(f"pinned {line}")
+    except PinError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,38 @@ from plandocs.yamlsource import SourceFile, read_source
 _UNDER_KEY = {"empty_translation", "placeholders", "out_of_range"}
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A validated dataset with the parsed files it came from (their positions)."""
+
+    dataset: Dataset
+    sources: dict[str, SourceFile]
+    """Family name -> its parsed file."""
+
+    def families(self) -> dict[str, tuple[str, Model, SourceFile]]:
+        """Return family name -> (data file as named in messages, model, parsed file)."""
+        return {
+            family.name: (
+                self.sources[family.name].name,
+                getattr(self.dataset, family.name),
+                self.sources[family.name],
+            )
+            for family in FAMILIES
+        }
+
+
 def load_dataset(data_dir: Path, *, label: str = "data") -> Dataset:
     """Return the validated dataset in `data_dir`; raise DataError listing every problem.
 
     `label` is how file names start in messages (the data folder as the contributor sees it).
+    """
+    return load(data_dir, label=label).dataset
+
+
+def load(data_dir: Path, *, label: str = "data") -> Loaded:
+    """Return the validated dataset in `data_dir` with its parsed files; raise DataError
+    listing every problem.
+
     The languages are read first: every text of every other file is checked against them.
     """
     problems = unsafe_entries(data_dir, label)
@@ -74,7 +103,7 @@ def load_dataset(data_dir: Path, *, label: str = "data") -> Dataset:
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
     if problems:
         raise DataError(problems)
-    return Dataset.model_validate(parts)
+    return Loaded(Dataset.model_validate(parts), sources)
 
 
 def _has_errors(source: SourceFile, problems: list[Problem]) -> bool:

@@ -25,6 +25,7 @@ from plandocs.pages import (
     cncf,
     execution,
     gaps,
+    glossary,
     improvement,
     metrics,
     plan,
@@ -64,7 +65,6 @@ LANGUAGES = Family("languages", "languages.yml", Languages)
 FAMILIES: tuple[Family, ...] = (
     LANGUAGES,
     Family("labels", "labels.yml", Labels),
-    Family("glossary", "glossary.yml", Glossary),
     Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, wikipedia.render),
     Family("universities", "benchmarks/universities.yml", Universities, universities.render),
     Family("trends", "benchmarks/trends.yml", Trends, trends.render),
@@ -78,6 +78,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("budget", "budget.yml", Budget, budget.render),
     Family("team", "team.yml", Team, team.render),
     Family("references", "references.yml", References, references.render),
+    Family("glossary", "glossary.yml", Glossary, glossary.render),
 )
 
 PAGES: tuple[Family, ...] = tuple(family for family in FAMILIES if family.render is not None)

@@ -225,7 +225,8 @@ def _distinct(family: str, items: Sequence[tuple[Loc, Text | str]]) -> Iterator[
     """Items a chart shows by their name: no two may share a name, in any language."""
     seen: dict[tuple[str, str], Loc] = {}
     for loc, name in items:
-        for code, value in name.root.items() if isinstance(name, Text) else [("", name)]:
+        named = [(code, name(code)) for code in name.languages()] if isinstance(name, Text) else []
+        for code, value in named or [("", str(name))]:
             key = (code, " ".join(value.split()))
             where = (*loc, code) if code else loc
             if key in seen:

@@ -68,6 +68,8 @@ class SourceFile:
     data: Any = None
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
+    ends: dict[Loc, Position] = field(default_factory=dict)
+    """Where each scalar value ends (for rewriting a file in place, e.g. a translation pin)."""
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Where a value was refused while reading: the model need not report it again."""
@@ -285,7 +287,8 @@ class _Builder:
                 Problem(self.source.name, where.line, where.column, format_loc(loc), str(refused))
             )
             value = None
-        self.place(value, where)
+        loc = self.place(value, where)
+        self.source.ends[loc] = _at(event.end_mark)
 
     def expected_loc(self) -> Loc:
         if not self.stack:
@@ -383,6 +386,15 @@ def _plain_value(text: str) -> Any:
             f"`{excerpt(text)}`: give a date (YYYY-MM-DD) without a time, or quote it"
         )
     return text
+
+
+def reads_as_text(text: str) -> bool:
+    """Return whether `text`, written unquoted, is read back as this very string (a writer of
+    data files quotes it otherwise)."""
+    try:
+        return bool(_plain_value(text) == text) and text == text.strip()
+    except _RefusedError:
+        return False
 
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[Position, str]:

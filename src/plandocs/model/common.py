@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -29,6 +31,14 @@ Level = Literal["high", "medium", "low"]
 
 PIN = "_pin"
 """Suffix of the key that pins a translation to the source text it was made from (`en_pin`)."""
+
+
+def fingerprint(text: str) -> str:
+    """Return the fingerprint a translation pins: 8 hex digits of the SHA-256 of the text,
+    normalised (NFC, runs of white space as one space, trimmed)."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+
 
 MAX_TEXT = 4000
 """The longest text, in characters: a long paragraph."""
@@ -108,6 +118,9 @@ class Text(RootModel[dict[str, str]]):
     def _visible(self) -> Text:
         for key, value in self.root.items():
             if key.endswith(PIN):
+                if not re.fullmatch(r"[0-9a-f]{8}", value):
+                    message = "a pin is 8 hex digits, written by `plandocs translations --accept`"
+                    raise PydanticCustomError("empty_translation", message, {"key": key})
                 continue
             if not visible(value):
                 raise PydanticCustomError("empty_translation", "translation is empty", {"key": key})
@@ -121,6 +134,11 @@ class Text(RootModel[dict[str, str]]):
     def __call__(self, lang: str | HasCode) -> str:
         """Return the text in `lang` (a language or its code)."""
         return self.root[lang if isinstance(lang, str) else lang.code]
+
+    def is_stale(self, code: str, source: str) -> bool:
+        """Return whether the `code` translation was pinned to another source text."""
+        pin = self.root.get(f"{code}{PIN}")
+        return pin is not None and pin != fingerprint(self.root[source])
 
     def languages(self) -> list[str]:
         """Return the language codes this text is written in, pins left out."""

@@ -331,6 +331,33 @@ class SiteWords(Model):
     not_found: Text
     not_found_text: Text
     home_link: Text
+    stale_marker: Text
+    stale_page_title: Text
+    stale_page: Annotated[Text, placeholders("source")]
+    source_page: Text
+
+
+class GlossaryWords(Model):
+    title: Text
+    intro: Text
+    term: Text
+    renderings: Text
+    meaning: Text
+
+
+class TranslationsWords(Model):
+    title: Text
+    intro: Text
+    file: Text
+    current: Text
+    stale: Text
+    missing: Text
+    to_review: Text
+    none_to_review: Text
+    field: Text
+    state: Text
+    data_files: Text
+    pages: Text
 
 
 class Labels(Model):
@@ -351,3 +378,5 @@ class Labels(Model):
     budget: BudgetWords
     team: TeamWords
     references: ReferencesWords
+    glossary: GlossaryWords
+    translations: TranslationsWords

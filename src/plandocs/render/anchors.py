@@ -129,3 +129,8 @@ def role(role_id: str) -> str:
 
 def references(group_id: str) -> str:
     return f"refs-{group_id}"
+
+
+# Glossary
+def term(term_id: str) -> str:
+    return f"term-{term_id}"

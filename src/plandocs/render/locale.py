@@ -27,10 +27,12 @@ MINUS = "−"  # U+2212: every negative number, in every language
 class Lang:
     """One language of the site, ready to format values and join phrases."""
 
-    def __init__(self, settings: Language, *, source: bool) -> None:
+    def __init__(self, settings: Language, *, source_code: str) -> None:
         self.settings = settings
         self.code = settings.code
-        self.source = source
+        self.source_code = source_code
+        """The source language's code: what every other language is translated from."""
+        self.source = self.code == source_code
         """Whether this is the source language (the first one, the default)."""
         self.punctuation = settings.punctuation
 

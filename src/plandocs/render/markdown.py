@@ -45,6 +45,13 @@ def _inert(match: re.Match[str]) -> str:
     return f"{start[:-1]}&#{ord(start[-1])};"
 
 
+STALE_MARK = '<span class="stale-translation"></span>'
+"""Where a translation may be out of date; the build links it to the source-language page."""
+
+SOURCE_LINK = '<a class="source-page"></a>'
+"""A link to the same page in the source language; the build fills in its address and name."""
+
+
 def esc(text: str | Md) -> Md:
     """Return `text` as Markdown: escaped unless it already is Markdown."""
     return text if isinstance(text, Md) else inline(text)
@@ -113,7 +120,7 @@ def join(*blocks: str) -> Md:
     return Md("\n".join(block.rstrip("\n") + "\n" for block in blocks if block))
 
 
-def admonition(title: str, paragraphs: Iterable[str | Md]) -> Md:
-    """Return a `!!! note` block titled `title`."""
+def admonition(title: str, paragraphs: Iterable[str | Md], *, kind: str = "note") -> Md:
+    """Return a `!!! note` (or another kind's) block titled `title`."""
     body = "\n\n".join(f"    {esc(paragraph)}" for paragraph in paragraphs)
-    return Md(f'!!! note "{html.escape(title)}"\n\n{body}\n')
+    return Md(f'!!! {kind} "{html.escape(title)}"\n\n{body}\n')

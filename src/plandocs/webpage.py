@@ -1,0 +1,79 @@
+"""What the build adds to pages of every kind, generated or hand-written: marks on stale
+translations (linked to the same place in the source language), the note at the top of a page
+that has them, and the abbreviations of the glossary.
+
+Pure string functions; the MkDocs hook calls them for each page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from plandocs.glossary import abbreviations
+from plandocs.model import Dataset
+from plandocs.render import markdown as md
+from plandocs.site import languages, stale_banner, with_banner
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_HEADING = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
+_ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+/&-]{0,30}$")
+
+
+def mark_stale_sections(markdown: str, stale: list[str], data: Dataset, code: str) -> str:
+    """Return a hand-written page with a mark under each stale section's heading and the
+    stale-translation note at its top."""
+    if not stale:
+        return markdown
+    lang = next(lang for lang in languages(data) if lang.code == code)
+
+    def mark(match: re.Match[str]) -> str:
+        return f"{match[0]}\n\n{md.STALE_MARK}" if match[1] in stale else match[0]
+
+    return with_banner(_HEADING.sub(mark, markdown), stale_banner(data, lang))
+
+
+def abbreviations_for(data: Dataset, code: str) -> str:
+    """Return Markdown `abbr` definitions of the glossary's abbreviations in language `code`."""
+    lines = [
+        f"*[{term}]: {' '.join(expansion.split())}"
+        for term, expansion in abbreviations(data.glossary, code)
+        if _ABBREVIATION.match(term)
+    ]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def source_twin(url: str, code: str, source_code: str) -> str:
+    """Return the link from the page at `url` (in language `code`) to its source-language twin."""
+    prefix = f"{code}/"
+    twin = url.removeprefix(prefix) if code != source_code else url
+    return "../" * url.count("/") + twin
+
+
+def mark_page(page: str, url: str, data: Dataset, code: str) -> str:
+    """Return a page's HTML with its stale-translation marks and source-page links filled in."""
+    source_code = data.languages.codes[0]
+    if code == source_code or "<a class=" not in page:
+        return page
+    marks: list[int] = []  # where each mark stands once the marks are taken out
+    for found in re.finditer(re.escape(md.STALE_MARK), page):
+        marks.append(found.start() - len(marks) * len(md.STALE_MARK))
+    words = data.labels.site
+    twin = html.escape(source_twin(url, code, source_code))
+    label = html.escape(words.stale_marker(code))
+    page = page.replace(
+        md.SOURCE_LINK,
+        f'<a class="source-page" href="{twin}">{html.escape(words.source_page(code))}</a>',
+    )
+    page = page.replace(md.STALE_MARK, "")  # each mark is placed again, as a link, below
+    for at in reversed(marks):
+        ids = _ID.findall(page, 0, at)
+        anchor = html.escape(f"#{ids[-1]}") if ids else ""
+        if page.count("<a ", 0, at) > page.count("</a>", 0, at):  # inside a link: after it
+            at = page.index("</a>", at) + len("</a>")
+        mark = (
+            f'<a class="stale-translation" href="{twin}{anchor}" '
+            f'title="{label}" aria-label="{label}">⚠</a>'
+        )
+        page = page[:at] + mark + page[at:]
+    return page

@@ -1,0 +1,188 @@
+"""Translation tracking: pins, stale translations reported and marked, accepted after review;
+the glossary's check; the translation status page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plandocs.cli import main
+from plandocs.loader import load, load_dataset
+from plandocs.model.common import fingerprint
+from plandocs.render import markdown as md
+from plandocs.review import tracked, warnings
+from plandocs.site import build_pages
+from plandocs.webpage import mark_page, source_twin
+from tests.conftest import ROOT, DataCopy
+
+
+def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m plandocs --data data ARGS` in the project folder that holds `folder`."""
+    return subprocess.run(
+        [sys.executable, "-m", "plandocs", "--data", "data", *args],
+        cwd=folder.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def pinned(data_copy: DataCopy) -> DataCopy:
+    """The fixture dataset with every translation pinned, and the real hand-written pages."""
+    shutil.copytree(
+        ROOT / "docs", data_copy.folder.parent / "docs", ignore=shutil.ignore_patterns("report")
+    )
+    result = run(
+        data_copy.folder,
+        "translations",
+        "--accept",
+        "data/risks.yml",
+        "--accept",
+        "docs/about.en.md",
+    )
+    assert result.returncode == 0, result.stderr
+    return data_copy
+
+
+def test_the_fingerprint_ignores_spacing_only() -> None:
+    assert fingerprint("质量  下降\n") == fingerprint("质量 下降") != fingerprint("质量下降")
+    assert len(fingerprint("x")) == 8
+
+
+def test_accept_writes_a_pin_beside_each_translation(pinned: DataCopy) -> None:
+    text = pinned.text("risks.yml")
+    assert f'        en: Lower quality\n        en_pin: "{fingerprint("质量下降")}"\n' in text
+    states = {
+        item.state for item in tracked(load(pinned.folder), None) if item.file == "data/risks.yml"
+    }
+    assert states == {"current"}
+
+
+def test_a_changed_chinese_text_is_a_located_warning_and_check_still_passes(
+    pinned: DataCopy,
+) -> None:
+    line = pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    result = run(pinned.folder, "check")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: warning: the translation may be out "
+        f"of date: the source text changed since it was pinned ({fingerprint('质量下降')}, now "
+        f"{fingerprint('质量明显下降')}); review it, then run `plandocs translations --accept "
+        "data/risks.yml:risks[1].impacts[0]`"
+    ]
+    github = run(pinned.folder, "check", "--format", "github").stdout.splitlines()[0]
+    assert github.startswith(f"::warning file=data/risks.yml,line={line},col=13,")
+
+
+def test_translations_shows_the_chinese_then_and_now_from_git_history(pinned: DataCopy) -> None:
+    project = pinned.folder.parent
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(project)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "pinned"], check=True)
+    pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    lines = run(pinned.folder, "translations").stdout.splitlines()
+    assert lines[1:4] == [
+        "    zh now: 质量明显下降",
+        "    zh then: 质量下降",
+        "    difference: 质量{+明显+}下降",
+    ]
+    assert lines[-1] == "1 translation(s) to review"
+
+
+def test_accept_one_field_clears_that_field_only(pinned: DataCopy) -> None:
+    pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    pinned.replace("risks.yml", "zh: 项目延期", "zh: 项目推迟")
+    assert (
+        run(
+            pinned.folder, "translations", "--accept", "data/risks.yml:risks[1].impacts[0]"
+        ).returncode
+        == 0
+    )
+    stale = [item.path for item in tracked(load(pinned.folder), None) if item.state != "current"]
+    assert stale == ["risks[0].impacts[0].en"]
+
+
+def test_a_hand_written_section_is_tracked_the_same_way(pinned: DataCopy) -> None:
+    about = pinned.folder.parent / "docs" / "about.zh.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("## 许可", "## 许可与版权"), "utf-8")
+    docs = pinned.folder.parent / "docs"
+    [warning] = [w for w in warnings(load(pinned.folder), docs) if w.file == "docs/about.en.md"]
+    assert warning.field == "#licence"
+    assert "the translation may be out of date" in warning.message
+    assert (
+        warning.line
+        == (docs / "about.en.md")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        .index("## Licence {#licence}")
+        + 1
+    )
+    assert (
+        run(pinned.folder, "translations", "--accept", "docs/about.en.md:licence").returncode == 0
+    )
+    assert [w for w in warnings(load(pinned.folder), docs) if w.file == "docs/about.en.md"] == []
+
+
+def test_a_stale_translation_is_marked_and_its_page_says_so_at_the_top(pinned: DataCopy) -> None:
+    pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    pages = build_pages(load_dataset(pinned.folder))
+    english, chinese = pages["report/risks.en.md"], pages["report/risks.zh.md"]
+    assert f"Lower quality{md.STALE_MARK}" in english
+    assert '!!! warning "Parts of this translation may be out of date"' in english
+    assert md.STALE_MARK not in chinese and "!!! warning" not in chinese
+    assert md.STALE_MARK not in pages["report/plan.en.md"]
+
+
+def test_a_mark_links_to_the_same_place_on_the_source_page(pinned: DataCopy) -> None:
+    data = load_dataset(pinned.folder)
+    page = (
+        f'<h3 id="risk-r2">R2</h3><p>Lower quality{md.STALE_MARK}</p>'
+        f'<td><a href="#risk-r1">R1 title{md.STALE_MARK}</a></td><p>{md.SOURCE_LINK}</p>'
+    )
+    marked = mark_page(page, "en/report/risks/", data, "en")
+    mark = (
+        '<a class="stale-translation" href="../../../report/risks/#risk-r2" '
+        'title="Translation may be out of date" aria-label="Translation may be out of date">⚠</a>'
+    )
+    assert f"Lower quality{mark}</p>" in marked
+    assert f"R1 title</a>{mark.replace('risk-r2', 'risk-r2')}</td>" in marked  # after the link
+    assert '<a class="source-page" href="../../../report/risks/">Chinese page</a>' in marked
+    assert mark_page(page, "report/risks/", data, "zh") == page
+    assert source_twin("en/about/", "en", "zh") == "../../about/"
+
+
+def test_the_status_page_counts_what_is_stale(pinned: DataCopy) -> None:
+    pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    loaded = load(pinned.folder)
+    page = build_pages(loaded.dataset, tracked(loaded, None))["report/translations.en.md"]
+    assert "| data/risks.yml | 17 | 1 | 0 |" in page  # 4 risks: 6 + 4 + 4 + 4 translations
+    assert (
+        "| [data/risks.yml risks\\[1\\].impacts\\[0\\].en](risks.md#risks) | May be out of date |"
+        in page
+    )
+
+
+def test_the_glossary_check_finds_a_translation_that_ignores_a_term(data_copy: DataCopy) -> None:
+    glossary = data_copy.text("glossary.yml")
+    data_copy.write(
+        "glossary.yml",
+        glossary + "  - id: quality\n    term:\n      zh: 质量\n      en: quality\n",
+    )
+    line = data_copy.line_of("risks.yml", "en: Lower quality")
+    data_copy.replace("risks.yml", "en: Lower quality", "en: Worse work")
+    found = [w for w in warnings(load(data_copy.folder), None) if "glossary term" in w.message]
+    assert [str(w) for w in found] == [
+        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: warning: the source text uses the "
+        "glossary term `质量`: write its rendering `quality` (data/glossary.yml, `quality`)"
+    ]
+
+
+def test_the_real_data_has_no_warning() -> None:
+    assert main(["--data", str(ROOT / "data"), "check"]) == 0
+    assert warnings(load(ROOT / "data"), ROOT / "docs") == []
