@@ -7,15 +7,18 @@ static-i18n drops pages that live outside docs_dir. All the work is in the `plan
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plandocs import search
 from plandocs.csp import with_policy
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
@@ -113,8 +116,34 @@ def _language(page: Page, generated: Generated) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give the page its Content-Security-Policy (its own origin, its inline code by hash)."""
+    """Point the page's search at its language's index; give the page its
+    Content-Security-Policy (its own origin, its inline code by hash)."""
+    generated: Generated | None = BUILD.get("generated")
+    if generated is not None:
+        codes = generated.data.languages.codes
+        output = search.point_at_language_root(
+            output, page.url, _language(page, generated), codes[0]
+        )
     return with_policy(output)
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split the search index into one index a language (once every language is built)."""
+    i18n = config.plugins.get("i18n")
+    generated: Generated | None = BUILD.get("generated")
+    if generated is None or getattr(i18n, "building", False):
+        return  # a language built from inside static-i18n's own on_post_build
+    site = Path(config.site_dir)
+    merged = site / "search" / "search_index.json"
+    if not merged.is_file():
+        return
+    codes = generated.data.languages.codes
+    parts = search.split_index(json.loads(merged.read_text(encoding="utf-8")), codes)
+    for code, index in parts.items():
+        target = merged if code == codes[0] else site / code / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search.dumps(index), encoding="utf-8")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
