@@ -23,7 +23,12 @@ from plandocs.csp import with_policy
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.site import Generated, generate, write_pages
-from plandocs.webpage import abbreviations_for, mark_page, mark_stale_sections
+from plandocs.webpage import (
+    abbreviations_for,
+    link_source_mentions,
+    mark_page,
+    mark_stale_sections,
+)
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
 
@@ -106,7 +111,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated: Generated | None = BUILD.get("generated")
     if generated is None:
         return html
-    return mark_page(html, page.url, generated.data, _language(page, generated))
+    code = _language(page, generated)
+    html = link_source_mentions(html, page.url, generated.data, code)
+    return mark_page(html, page.url, generated.data, code)
 
 
 def _language(page: Page, generated: Generated) -> str:

@@ -8,6 +8,7 @@ configured languages, and the consistency rules run on whatever validated.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from plandocs import yamlsource
 from plandocs.model import Dataset
 from plandocs.model.common import Model
 from plandocs.model.languages import Languages
+from plandocs.model.source import SourceDocument
 from plandocs.problems import DataError, Problem, excerpt
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.rules import check_rules
@@ -37,6 +39,8 @@ class Loaded:
     dataset: Dataset
     sources: dict[str, SourceFile]
     """Family name -> its parsed file."""
+    source_text: str
+    """The verbatim copy of the source document (data/source.yml says which file)."""
 
     def families(self) -> dict[str, tuple[str, Model, SourceFile]]:
         """Return family name -> (data file as named in messages, model, parsed file)."""
@@ -98,12 +102,40 @@ def load(data_dir: Path, *, label: str = "data") -> Loaded:
         if relative not in known:
             message = "unknown data file (see plandocs.registry)"
             problems.append(Problem(f"{label}/{relative}", 1, 1, "", message))
+    source_text = ""
+    document = parts.get("source")
+    if isinstance(document, SourceDocument):
+        source_text, found = read_source_copy(data_dir, document, sources["source"])
+        problems += found
     valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
     findings = check_rules(valid, complete=not problems)
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
     if problems:
         raise DataError(problems)
-    return Loaded(Dataset.model_validate(parts), sources)
+    return Loaded(Dataset.model_validate(parts), sources, source_text)
+
+
+def read_source_copy(
+    data_dir: Path, document: SourceDocument, source: SourceFile
+) -> tuple[str, list[Problem]]:
+    """Return the verbatim copy of the source document, checked against its SHA-256."""
+    read = read_capped(data_dir / document.file)
+    if read is None:
+        return "", [source.problem(("file",), f"no file data/{document.file}")]
+    raw, size = read
+    if len(raw) > size or len(raw) > yamlsource.MAX_BYTES:
+        return "", [source.problem(("file",), "the copy is larger than a data file may be")]
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != document.sha256:
+        message = (
+            f"the copy's SHA-256 is {digest}: the source is kept verbatim; if the source "
+            "itself has a new version, replace the copy and record its SHA-256 here"
+        )
+        return "", [source.problem(("sha256",), message)]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return "", [source.problem(("file",), "the copy is not UTF-8")]
 
 
 def _has_errors(source: SourceFile, problems: list[Problem]) -> bool:

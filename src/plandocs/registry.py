@@ -20,6 +20,7 @@ from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Metrics, Plan
 from plandocs.model.project import Budget, Improvement, References, Risks, Team
+from plandocs.model.source import SourceDocument
 from plandocs.pages import (
     budget,
     cncf,
@@ -65,6 +66,7 @@ LANGUAGES = Family("languages", "languages.yml", Languages)
 FAMILIES: tuple[Family, ...] = (
     LANGUAGES,
     Family("labels", "labels.yml", Labels),
+    Family("source", "source.yml", SourceDocument),
     Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, wikipedia.render),
     Family("universities", "benchmarks/universities.yml", Universities, universities.render),
     Family("trends", "benchmarks/trends.yml", Trends, trends.render),

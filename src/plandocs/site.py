@@ -15,7 +15,7 @@ from pathlib import Path
 
 from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
-from plandocs.pages import translations
+from plandocs.pages import source, translations
 from plandocs.registry import PAGES
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
@@ -25,8 +25,8 @@ from plandocs.translations import Tracked, texts_in, tracked_in_data, tracked_in
 
 def languages(data: Dataset) -> list[Lang]:
     """Return the site's languages, ready to write pages; the first is the source language."""
-    source = data.languages.codes[0]
-    return [Lang(settings, source_code=source) for settings in data.languages.languages]
+    first = data.languages.codes[0]
+    return [Lang(settings, source_code=first) for settings in data.languages.languages]
 
 
 # The comment sits in the front matter: before the title it would hide the page's H1 from MkDocs.
@@ -41,16 +41,23 @@ DERIVED_FRONT_MATTER = (
 )
 
 
-def build_pages(data: Dataset, tracked: list[Tracked] | None = None) -> dict[str, str]:
+def build_pages(
+    data: Dataset, tracked: list[Tracked] | None = None, source_text: str | None = None
+) -> dict[str, str]:
     """Return every generated page as `report/<slug>.<lang>.md` -> Markdown text.
 
-    `tracked` (every translation of data/ and docs/) adds the translation status page.
+    `tracked` (every translation of data/ and docs/) adds the translation status page, and
+    `source_text` (the copy of the source document) the source's page.
     """
     pages: dict[str, str] = {}
-    if tracked is not None:
-        for lang in languages(data):
+    for lang in languages(data):
+        if tracked is not None:
             page = translations.render(data, lang, tracked)
             pages[f"report/translations.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
+        if source_text is not None:
+            front = FRONT_MATTER.format(source="source.yml")
+            text = source.render(data, lang, source_text)
+            pages[f"report/source.{lang.code}.md"] = front + text
     for family in PAGES:
         assert family.render is not None  # PAGES holds only the families with a page
         for lang in languages(data):
@@ -205,5 +212,6 @@ def generate(data_dir: Path) -> Generated:
         tracked = tracked_in_data(loaded.families(), data.languages.codes)
         tracked += tracked_in_docs(docs_dir, data.languages.codes)
         _LAST.clear()
-        _LAST[key] = Generated(data, build_pages(data, tracked), not_found(data), tracked)
+        pages = build_pages(data, tracked, loaded.source_text)
+        _LAST[key] = Generated(data, pages, not_found(data), tracked)
     return _LAST[key]

@@ -17,6 +17,7 @@ from plandocs.site import languages, stale_banner, with_banner
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _HEADING = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
+_SOURCE_LINK = re.compile(r'<a class="source-page"(?: data-anchor="([a-z0-9-]*)")?>(.*?)</a>')
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+/&-]{0,30}$")
 
 
@@ -61,10 +62,13 @@ def mark_page(page: str, url: str, data: Dataset, code: str) -> str:
     words = data.labels.site
     twin = html.escape(source_twin(url, code, source_code))
     label = html.escape(words.stale_marker(code))
-    page = page.replace(
-        md.SOURCE_LINK,
-        f'<a class="source-page" href="{twin}">{html.escape(words.source_page(code))}</a>',
-    )
+    name = html.escape(words.source_page(code))
+
+    def source_link(found: re.Match[str]) -> str:
+        anchor = f"#{html.escape(found[1])}" if found[1] else ""
+        return f'<a class="source-page" href="{twin}{anchor}">{found[2] or name}</a>'
+
+    page = _SOURCE_LINK.sub(source_link, page)
     page = page.replace(md.STALE_MARK, "")  # each mark is placed again, as a link, below
     for at in reversed(marks):
         ids = _ID.findall(page, 0, at)
@@ -77,3 +81,75 @@ def mark_page(page: str, url: str, data: Dataset, code: str) -> str:
         )
         page = page[:at] + mark + page[at:]
     return page
+
+
+# Elements whose text is not running text: a mention there is not linked.
+_NO_LINKS = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "code",
+    "pre",
+    "svg",
+    "script",
+    "style",
+    "figcaption",
+    "button",
+    "label",
+    "title",
+}
+_VOID = {
+    "area",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+
+
+def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> str:
+    """Return a page's content with every mention of the source linked to the source's page,
+    and every mention of one of its appendices to that appendix (in running text only)."""
+    words = data.labels.site
+    if url.endswith("report/source/"):
+        return content
+    prefix = "" if code == data.languages.codes[0] else f"{code}/"
+    page = "../" * url.count("/") + f"{prefix}report/source/"
+    appendix = re.escape(words.appendix_mention(code)).replace(r"\{letter\}", "([A-Z])")
+    mention = re.compile(f"{appendix}|{re.escape(words.source_mention(code))}")
+
+    def link(found: re.Match[str]) -> str:
+        anchor = f"#appendix-{found[1].lower()}" if found[1] else ""
+        return f'<a class="source-mention" href="{page}{anchor}">{found[0]}</a>'
+
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements, and whether their text is skipped
+    last = 0
+    for tag in _TAG.finditer(content):
+        text = content[last : tag.start()]
+        skipping = bool(stack) and stack[-1][1]
+        out.append(text if skipping else mention.sub(link, text))
+        closing, name, attributes = tag[1], tag[2].lower(), tag[3]
+        if closing:
+            while stack and stack.pop()[0] != name:
+                pass
+        elif name not in _VOID and not attributes.rstrip().endswith("/"):
+            skip = skipping or name in _NO_LINKS or "admonition-title" in attributes
+            stack.append((name, skip))
+        out.append(tag[0])
+        last = tag.end()
+    tail = content[last:]
+    out.append(tail if stack and stack[-1][1] else mention.sub(link, tail))
+    return "".join(out)

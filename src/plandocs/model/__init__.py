@@ -13,6 +13,7 @@ from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Metrics, Plan
 from plandocs.model.project import Budget, Improvement, References, Risks, Team
+from plandocs.model.source import SourceDocument
 
 
 class Dataset(Model):
@@ -21,6 +22,7 @@ class Dataset(Model):
     languages: Languages
     labels: Labels
     glossary: Glossary
+    source: SourceDocument
     wikipedia: Wikipedia
     universities: Universities
     trends: Trends

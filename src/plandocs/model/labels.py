@@ -335,6 +335,8 @@ class SiteWords(Model):
     stale_page_title: Text
     stale_page: Annotated[Text, placeholders("source")]
     source_page: Text
+    source_mention: Text
+    appendix_mention: Annotated[Text, placeholders("letter")]
 
 
 class GlossaryWords(Model):
@@ -360,6 +362,17 @@ class TranslationsWords(Model):
     pages: Text
 
 
+class SourceWords(Model):
+    title: Text
+    date: Text
+    scope: Text
+    provenance: Text
+    fingerprint: Text
+    text: Text
+    elsewhere: Annotated[Text, placeholders("source")]
+    sections: Text
+
+
 class Labels(Model):
     """Every word of the generated pages, one table a page family."""
 
@@ -380,3 +393,4 @@ class Labels(Model):
     references: ReferencesWords
     glossary: GlossaryWords
     translations: TranslationsWords
+    source: SourceWords
