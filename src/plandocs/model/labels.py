@@ -285,7 +285,6 @@ class BudgetWords(Model):
     chart_description: Text
     summary_columns: SummaryColumns
     total: Text
-    category_total: Text
     details: Text
     line_columns: LineColumns
     subtotal: Text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from plandocs.model.common import Id, Item, Level, Model, Text
 
@@ -103,9 +103,18 @@ class BudgetGroup(Model):
 
     id: Id
     title: Text
+    months: int | None = Field(default=None, ge=1, le=120)
+    """How many months the amounts pay for, where the source says (shown with the title)."""
     period: Text | None = None
+    """The period in words, where it is not a number of months (e.g. "as needed")."""
     lines: list[BudgetLine] = Field(min_length=1)
     stated_subtotal: Amount | None = None
+
+    @model_validator(mode="after")
+    def _one_period(self) -> BudgetGroup:
+        if self.months is not None and self.period is not None:
+            raise ValueError("give `months` or `period`, not both")
+        return self
 
     @property
     def subtotal(self) -> int:

@@ -69,7 +69,9 @@ def render_group(data: Dataset, category: BudgetCategory, group: BudgetGroup, la
     """Return a group's heading (with its period) and its lines with a computed subtotal."""
     words = data.labels.budget
     title: str | Md = group.title(lang)
-    if group.period is not None:
+    if group.months is not None:
+        title = lang.paren(title, lang.months(group.months))
+    elif group.period is not None:
         title = lang.paren(title, group.period(lang))
     subtotal = group.subtotal
     counted = any(line.count is not None for line in group.lines)
@@ -92,18 +94,21 @@ def render_group(data: Dataset, category: BudgetCategory, group: BudgetGroup, la
     )
     columns = words.line_columns
     headers = [columns.item, *([columns.people] if counted else []), columns.amount, columns.share]
+    anchor = anchors.budget_group(category.id, group.id)
+    # A lone group named as its category would only repeat the heading above it.
+    repeats = len(category.groups) == 1 and group.title(lang) == category.title(lang)
     return md.join(
-        md.heading(4, title, anchors.budget_group(category.id, group.id)),
+        md.span("", anchor)
+        if repeats and group.months is None and group.period is None
+        else md.heading(4, title, anchor),
         blocks.columns_table(headers, rows, lang, align="lrrr"),
     )
 
 
 def render_category(data: Dataset, category: BudgetCategory, lang: Lang) -> Md:
-    """Return a category's heading, its computed total and each of its groups."""
-    words = data.labels.budget
+    """Return a category's heading and each of its groups (its total is in the summary)."""
     return md.join(
         md.heading(3, category.title(lang), anchors.budget_category(category.id)),
-        lang.fact(words.category_total(lang), money(data, category.total, lang)),
         *(render_group(data, category, group, lang) for group in category.groups),
     )
 

@@ -87,6 +87,10 @@ class Lang:
         """Return a duration in weeks with the language's plural, e.g. `2周`, `1 week`."""
         return format_unit(count, "duration-week", length="long", locale=self.locale)
 
+    def months(self, count: int) -> str:
+        """Return a duration in months with the language's plural, e.g. `6个月`, `6 months`."""
+        return format_unit(count, "duration-month", length="long", locale=self.locale)
+
     def weekday(self, day: str) -> str:
         """Return a weekday's name, e.g. `周一` or `Monday`, from its key `mon`…`sun`."""
         names = get_day_names(self.settings.formats.weekday, locale=self.locale)
