@@ -132,6 +132,10 @@ def generate(source: Path, target: Path, scale: int, *, seed: int = SEED) -> Gen
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         sizes[family.file] = len(text.encode("utf-8"))
+    # Files the data points at (the verbatim source document) are copied as they are.
+    for attachment in sorted((source / "source").glob("*")):
+        (target / "source").mkdir(parents=True, exist_ok=True)
+        (target / "source" / attachment.name).write_bytes(attachment.read_bytes())
     return Generated(target, scale, sizes)
 
 

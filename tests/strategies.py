@@ -180,3 +180,6 @@ def write_dataset(raw: dict[str, Any], folder: Path) -> None:
             width=10_000,
         )
         path.write_text(text, encoding="utf-8")
+    (folder / "source").mkdir(exist_ok=True)
+    for attachment in (FIXTURE / "source").glob("*"):  # the verbatim source, as it is
+        (folder / "source" / attachment.name).write_bytes(attachment.read_bytes())

@@ -15,6 +15,7 @@ from plandocs.model import Dataset
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
+from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
@@ -24,6 +25,7 @@ from plandocs.model.source import SourceDocument
 from plandocs.pages import (
     budget,
     cncf,
+    contradictions,
     execution,
     gaps,
     glossary,
@@ -81,6 +83,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("team", "team.yml", Team, team.render),
     Family("references", "references.yml", References, references.render),
     Family("glossary", "glossary.yml", Glossary, glossary.render),
+    Family("contradictions", "contradictions.yml", Contradictions, contradictions.render),
 )
 
 PAGES: tuple[Family, ...] = tuple(family for family in FAMILIES if family.render is not None)

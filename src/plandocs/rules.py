@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from plandocs.model import Dataset
 from plandocs.model.benchmarks import Cncf, Universities, Wikipedia
 from plandocs.model.common import Model, Text
+from plandocs.model.contradictions import Contradictions
 from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
@@ -247,6 +248,16 @@ def distinct_chart_names(budget: Budget, cncf: Cncf, wiki: Wikipedia) -> Iterato
     yield from _distinct("wikipedia", areas)
 
 
+def known_places(contradictions: Contradictions) -> Iterator[Finding]:
+    """Every observed contradiction points at a generated page."""
+    pages = {family.name for family in PAGES}
+    for index, item in enumerate(contradictions.observed):
+        if item.place.page not in pages:
+            known = ", ".join(sorted(pages))
+            message = f"no generated page `{item.place.page}` (pages: {known})"
+            yield Finding("contradictions", ("observed", index, "place", "page"), message)
+
+
 def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
     """Lists whose items are told apart by a value, not an id, hold each value once: one
     group of suggestions a priority, one timetable a weekday, one plan a week."""
@@ -337,5 +348,6 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("plan",), tasks_fit_phases),
     (("budget", "cncf", "wikipedia"), distinct_chart_names),
     (("wikipedia", "execution"), unique_keys),
+    (("contradictions",), known_places),
 )
 """Each rule with the families it reads, in that order."""

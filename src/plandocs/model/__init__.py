@@ -8,6 +8,7 @@ from __future__ import annotations
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
+from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
@@ -23,6 +24,7 @@ class Dataset(Model):
     labels: Labels
     glossary: Glossary
     source: SourceDocument
+    contradictions: Contradictions
     wikipedia: Wikipedia
     universities: Universities
     trends: Trends

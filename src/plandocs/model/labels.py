@@ -372,6 +372,22 @@ class SourceWords(Model):
     sections: Text
 
 
+class ContradictionsWords(Model):
+    title: Text
+    intro: Text
+    gaps: Text
+    gap: Annotated[Text, placeholders("area", "typed", "computed")]
+    ahead: Text
+    ahead_item: Annotated[Text, placeholders("area", "computed")]
+    roles: Text
+    role: Annotated[Text, placeholders("role")]
+    spans: Text
+    span: Annotated[Text, placeholders("group", "months", "plan")]
+    notes: Text
+    observed: Text
+    where: Text
+
+
 class Labels(Model):
     """Every word of the generated pages, one table a page family."""
 
@@ -393,3 +409,4 @@ class Labels(Model):
     glossary: GlossaryWords
     translations: TranslationsWords
     source: SourceWords
+    contradictions: ContradictionsWords
