@@ -89,6 +89,8 @@ def test_a_naive_time_or_a_bad_site_url_is_refused(fixture_dataset: Dataset) -> 
         build_exports(fixture_dataset, generated_at=dt.datetime(2025, 1, 2), site_url=SITE)
     with pytest.raises(ValueError, match="http"):
         build_exports(fixture_dataset, generated_at=STAMP, site_url="example.org/plan/")
+    with pytest.raises(ValueError, match="http"):
+        build_exports(fixture_dataset, generated_at=STAMP, site_url="https://example.org/?x=1")
 
 
 # JSON -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from plandocs import schedule
@@ -75,9 +76,10 @@ def utc(moment: dt.datetime) -> dt.datetime:
 
 
 def base_url(site_url: str) -> str:
-    """Return the site's address ending in `/`; refuse anything but an http(s) URL with a host."""
+    """Return the site's address ending in `/`; refuse anything but an http(s) URL with a host
+    (and no query or fragment)."""
     parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise ValueError(f"site_url must be an http(s) URL with a host, not {site_url!r}")
     return site_url if site_url.endswith("/") else f"{site_url}/"
 
@@ -124,7 +126,7 @@ def index_file(
         {
             "path": path,
             "url": f"{base}{path}",
-            "media_type": MEDIA_TYPES[path[path.rindex(".") :]],
+            "media_type": MEDIA_TYPES[PurePosixPath(path).suffix],
             "family": families[path].name if path in families else None,
             "schema": schema_url(families[path], base) if path in families else None,
             "size": len(body),
