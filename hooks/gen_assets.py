@@ -3,7 +3,9 @@
 - `assets/vendor/mermaid.min.js`: the pinned Mermaid from node_modules (run `npm ci` first),
   so that no page fetches it from a CDN;
 - `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors,
-  rendered from the models (never copied from data/, whose files come from strangers).
+  rendered from the models (never copied from data/, whose files come from strangers);
+- `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), from the
+  same load of data/ as the pages.
 
 Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).
 """
@@ -14,9 +16,12 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
+from plandocs.build import generate
+from plandocs.problems import DataError
 from plandocs.schema import configured_languages, render_schemas
 
-ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
+CONFIG = mkdocs_gen_files.config
+ROOT = Path(CONFIG.config_file_path).parent
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
 if not MERMAID.is_file():
@@ -26,3 +31,12 @@ with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
 for name, text in render_schemas(configured_languages(ROOT / "data")).items():
     with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
         target.write(text)
+# The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
+# data under `mkdocs serve` was reported by the hook, which keeps the last good pages.
+try:
+    downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "").downloads
+except DataError:
+    downloads = {}
+for path, body in downloads.items():
+    with mkdocs_gen_files.open(path, "wb") as target:
+        target.write(body)

@@ -19,12 +19,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from plandocs import search
+from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
-from plandocs.site import Generated, generate, write_pages
+from plandocs.publication import PublicationError, publication
+from plandocs.site import write_pages
 from plandocs.webpage import (
     abbreviations_for,
+    last_updated,
+    link_site_files,
     link_source_mentions,
     mark_page,
     mark_stale_sections,
@@ -44,6 +48,26 @@ BUILD: dict[str, Any] = {}
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process builds or serves."""
     COMMAND["name"] = command
+
+
+@event_priority(100)  # before static-i18n and the theme read the addresses
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Derive the site's and the repository's addresses from `extra.publication`."""
+    settings = config.extra.get("publication") or {}
+    try:
+        where = publication(
+            str(settings.get("repository") or ""),
+            str(settings.get("branch") or "main"),
+            str(settings.get("site_url") or ""),
+        )
+    except PublicationError as error:
+        raise PluginError(f"mkdocs.yml extra.publication: {error}") from None
+    config.site_url = where.site_url
+    config.repo_url = where.repo_url
+    config.repo_name = where.repository
+    config.edit_uri = where.edit_uri
+    config.extra["data_edit_uri"] = where.data_edit_uri
+    return config
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -71,7 +95,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         links = [p for p in unsafe_entries(docs, "docs") if not p.file.startswith("docs/report")]
         if links:
             raise DataError(links)
-        generated = generate(root / "data")
+        generated = generate(root / "data", site_url=config.site_url or "")
     except DataError as error:
         if COMMAND["name"] == "serve":
             log.error(
@@ -113,7 +137,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     code = _language(page, generated)
     html = link_source_mentions(html, page.url, generated.data, code)
-    return mark_page(html, page.url, generated.data, code)
+    html = mark_page(html, page.url, generated.data, code)
+    html = link_site_files(html, page.url)
+    source = page.meta.get("edit_data")
+    origin = f"data/{source}" if source else ("" if source == "" else f"docs/{page.file.src_uri}")
+    return html + last_updated(generated.data, code, generated.changes, origin)
 
 
 def _language(page: Page, generated: Generated) -> str:

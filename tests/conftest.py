@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.problems import DataError
+from plandocs.publication import Publication, publication
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
@@ -79,6 +81,34 @@ def data_copy(tmp_path: Path) -> Iterator[DataCopy]:
 
 
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for `!ENV [NAME, default]`; other tags are ignored."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    name, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+    return os.environ.get(str(name), default)
+
+
+_EnvLoader.add_constructor("!ENV", _env)
+_EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def configured_publication(mkdocs_yml: Path = ROOT / "mkdocs.yml", **env: str) -> Publication:
+    """Return the addresses the hook derives from mkdocs.yml (with `env` set), as it does."""
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    settings = config["extra"]["publication"]
+    return publication(settings["repository"], settings["branch"], settings["site_url"])
 
 
 def run_mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:

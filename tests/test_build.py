@@ -12,13 +12,14 @@ import pytest
 
 from plandocs.model import Dataset
 from plandocs.registry import PAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, configured_publication
 from tests.sitepages import ROUTES, PageFacts, chinese_on_english_pages, read_page, site_pages
 
 pytestmark = pytest.mark.build
 
 MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-REPO_URL = re.search(r"^repo_url: (\S+)$", MKDOCS_YML, re.MULTILINE)[1]  # type: ignore[index]
+PUBLISHED = configured_publication()
+REPO_URL = PUBLISHED.repo_url
 BASE = "http://site.test/"
 
 
@@ -57,7 +58,7 @@ def test_switcher_points_at_the_same_page_in_the_other_language(
 def test_sitemap_lists_absolute_hreflang_alternates_for_every_page(built_site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(built_site / "sitemap.xml").getroot()
-    site_url = "https://cms-benchmarking-plan.github.io/"
+    site_url = PUBLISHED.site_url
     alternates: dict[str, dict[str, str]] = {}
     for url in root.findall("s:url", ns):
         loc = url.findtext("s:loc", namespaces=ns) or ""
@@ -77,7 +78,7 @@ def test_no_script_style_or_font_from_another_host(
 ) -> None:
     for relative, facts in pages.items():
         for url in [*facts.scripts, *facts.resources]:
-            if url.startswith("https://cms-benchmarking-plan.github.io/"):
+            if url.startswith(PUBLISHED.site_url):
                 continue  # the site's own canonical address
             assert not urlparse(url).netloc, f"{relative} loads {url}"
     for css in built_site.rglob("*.css"):

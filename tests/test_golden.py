@@ -1,4 +1,4 @@
-"""Golden files: every generated page family in both languages, compared byte for byte.
+"""Golden files: every generated page in both languages, compared byte for byte.
 
 The pages are built from the fixture dataset (tests/fixtures/data/), not from the content, so
 a change to data/ never touches them. After an intended change to the code, refresh with
@@ -7,23 +7,38 @@ a change to data/ never touches them. After an intended change to the code, refr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
 
-from plandocs.model import Dataset
+from plandocs.exports import build_exports
+from plandocs.loader import load
 from plandocs.registry import PAGES
 from plandocs.site import build_pages
-from tests.conftest import ROOT
+from plandocs.translations import tracked_in_data
+from tests.conftest import FIXTURE, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+DERIVED = ("translations", "source", "downloads")
+STAMP = dt.datetime(2025, 1, 6, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """Every page of the fixture dataset, the ones made from several files included."""
+    loaded = load(FIXTURE)
+    data = loaded.dataset
+    tracked = tracked_in_data(loaded.families(), data.languages.codes)
+    downloads = build_exports(data, generated_at=STAMP, site_url="https://example.org/plan/")
+    return build_pages(data, tracked, loaded.source_text, downloads)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("slug", [family.name for family in PAGES])
-def test_page_matches_golden_file(fixture_dataset: Dataset, slug: str, lang: str) -> None:
-    page = build_pages(fixture_dataset)[f"report/{slug}.{lang}.md"]
+@pytest.mark.parametrize("slug", [*(family.name for family in PAGES), *DERIVED])
+def test_page_matches_golden_file(pages: dict[str, str], slug: str, lang: str) -> None:
+    page = pages[f"report/{slug}.{lang}.md"]
     golden = GOLDEN / f"{slug}.{lang}.md"
     if UPDATE:
         golden.write_text(page, encoding="utf-8")
@@ -31,6 +46,5 @@ def test_page_matches_golden_file(fixture_dataset: Dataset, slug: str, lang: str
     assert page == golden.read_text(encoding="utf-8"), f"{golden.name} differs: see `make golden`"
 
 
-def test_no_orphan_golden_files() -> None:
-    expected = {f"{family.name}.{lang}.md" for family in PAGES for lang in ("zh", "en")}
-    assert {p.name for p in GOLDEN.glob("*.md")} == expected
+def test_no_orphan_golden_files(pages: dict[str, str]) -> None:
+    assert {p.name for p in GOLDEN.glob("*.md")} == {path.split("/")[1] for path in pages}

@@ -6,21 +6,19 @@ The families and their order come from plandocs.registry. `build_pages` is pure;
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
+from plandocs.pages import downloads as downloads_page
 from plandocs.pages import source, translations
 from plandocs.registry import PAGES
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
-from plandocs.translations import Tracked, texts_in, tracked_in_data, tracked_in_docs
+from plandocs.translations import Tracked, texts_in
 
 
 def languages(data: Dataset) -> list[Lang]:
@@ -42,18 +40,25 @@ DERIVED_FRONT_MATTER = (
 
 
 def build_pages(
-    data: Dataset, tracked: list[Tracked] | None = None, source_text: str | None = None
+    data: Dataset,
+    tracked: list[Tracked] | None = None,
+    source_text: str | None = None,
+    downloads: dict[str, bytes] | None = None,
 ) -> dict[str, str]:
     """Return every generated page as `report/<slug>.<lang>.md` -> Markdown text.
 
-    `tracked` (every translation of data/ and docs/) adds the translation status page, and
-    `source_text` (the copy of the source document) the source's page.
+    `tracked` (every translation of data/ and docs/) adds the translation status page,
+    `source_text` (the copy of the source document) the source's page, and `downloads` (the
+    data files to reuse) the downloads page.
     """
     pages: dict[str, str] = {}
     for lang in languages(data):
         if tracked is not None:
             page = translations.render(data, lang, tracked)
             pages[f"report/translations.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
+        if downloads is not None:
+            page = downloads_page.render(data, lang, downloads)
+            pages[f"report/downloads.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
         if source_text is not None:
             front = FRONT_MATTER.format(source="source.yml")
             text = source.render(data, lang, source_text)
@@ -167,51 +172,3 @@ def not_found(data: Dataset) -> list[dict[str, str]]:
         }
         for lang in languages(data)
     ]
-
-
-@dataclass(frozen=True)
-class Generated:
-    """What one load of data/ gives a build: the dataset, its pages and its 404 words."""
-
-    data: Dataset
-    pages: dict[str, str]
-    not_found: list[dict[str, str]]
-    tracked: list[Tracked]
-
-
-_LAST: dict[str, Generated] = {}
-
-
-def data_fingerprint(data_dir: Path, *, pattern: str = "*") -> str:
-    """Return a digest of the files under `data_dir` (names and bytes), read safely.
-
-    A link or a special file makes the digest unique, so the load that follows reports it.
-    """
-    digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob(pattern)) if data_dir.is_dir() else []:
-        if "report" in path.relative_to(data_dir).parts:
-            continue  # the generated pages themselves
-        relative = path.relative_to(data_dir).as_posix()
-        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
-        read = read_capped(path) if path.is_file() and not path.is_symlink() else None
-        digest.update(read[0] if read else os.urandom(16))
-    return digest.hexdigest()
-
-
-def generate(data_dir: Path) -> Generated:
-    """Return the dataset and pages of `data_dir`, loading and rendering only when its content
-    changed since the last call (static-i18n builds each language in turn in one process).
-
-    Raise DataError as load_dataset does.
-    """
-    docs_dir = data_dir.parent / "docs"
-    key = data_fingerprint(data_dir) + data_fingerprint(docs_dir, pattern="*.md")
-    if key not in _LAST:
-        loaded = load(data_dir)
-        data = loaded.dataset
-        tracked = tracked_in_data(loaded.families(), data.languages.codes)
-        tracked += tracked_in_docs(docs_dir, data.languages.codes)
-        _LAST.clear()
-        pages = build_pages(data, tracked, loaded.source_text)
-        _LAST[key] = Generated(data, pages, not_found(data), tracked)
-    return _LAST[key]

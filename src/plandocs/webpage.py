@@ -7,12 +7,15 @@ Pure string functions; the MkDocs hook calls them for each page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
 from plandocs.glossary import abbreviations
+from plandocs.history import latest
 from plandocs.model import Dataset
 from plandocs.render import markdown as md
+from plandocs.render.markdown import Md
 from plandocs.site import languages, stale_banner, with_banner
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -153,3 +156,29 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
     tail = content[last:]
     out.append(tail if stack and stack[-1][1] else mention.sub(link, tail))
     return "".join(out)
+
+
+def last_updated(data: Dataset, code: str, changes: dict[str, dt.datetime], origin: str) -> str:
+    """Return the line that says when a page's source last changed (its data file, or its
+    Markdown file; for a page made from everything, the last change of data/ and docs/), or
+    nothing when the history is unknown (a build outside git)."""
+    when = changes.get(origin) if origin else latest(changes, "")
+    if when is None:
+        return ""
+    lang = next(lang for lang in languages(data) if lang.code == code)
+    day = when.date()
+    text = md.fill(
+        data.labels.site.updated(lang),
+        date=Md(f'<time datetime="{day.isoformat()}">{html.escape(lang.date(day))}</time>'),
+    )
+    return f'\n<p class="page-updated">{text}</p>\n'
+
+
+_SITE_FILE = re.compile(r'<a class="site-file" data-path="([^"]*)">')
+
+
+def link_site_files(page: str, url: str) -> str:
+    """Return a page whose links to files written after the pages (the printable PDFs) are
+    relative to the page's own address."""
+    up = "../" * url.count("/")
+    return _SITE_FILE.sub(lambda found: f'<a class="site-file" href="{up}{found[1]}">', page)

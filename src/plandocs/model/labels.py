@@ -335,6 +335,7 @@ class SiteWords(Model):
     stale_page: Annotated[Text, placeholders("source")]
     source_page: Text
     source_mention: Text
+    updated: Annotated[Text, placeholders("date")]
     appendix_mention: Annotated[Text, placeholders("letter")]
 
 
@@ -388,6 +389,20 @@ class ContradictionsWords(Model):
     where: Text
 
 
+class DownloadsWords(Model):
+    title: Text
+    intro: Text
+    licence: Text
+    json_files: Text
+    csv: Text
+    calendar: Text
+    file: Text
+    size: Text
+    csv_note: Text
+    pdf: Text
+    pdf_intro: Text
+
+
 class Labels(Model):
     """Every word of the generated pages, one table a page family."""
 
@@ -410,3 +425,4 @@ class Labels(Model):
     translations: TranslationsWords
     source: SourceWords
     contradictions: ContradictionsWords
+    downloads: DownloadsWords

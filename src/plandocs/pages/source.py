@@ -94,7 +94,9 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
         lang.fact(words.date(lang), lang.date(source.date)),
         lang.fact(words.scope(lang), source.scope(lang)),
         lang.fact(words.provenance(lang), source.provenance(lang)),
-        lang.fact(words.fingerprint(lang), md.concat("SHA-256 ", md.Md(f"`{source.sha256}`"))),
+        lang.fact(
+            words.fingerprint(lang), md.concat(md.literal("SHA-256 "), Md(f"`{source.sha256}`"))
+        ),
     ]
     head = [
         md.heading(1, words.title(lang), "source"),

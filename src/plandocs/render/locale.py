@@ -91,6 +91,12 @@ class Lang:
         """Return a duration in months with the language's plural, e.g. `6个月`, `6 months`."""
         return format_unit(count, "duration-month", length="long", locale=self.locale)
 
+    def kilobytes(self, size: int) -> str:
+        """Return a file size in kilobytes, one decimal, e.g. `12.3 kB`."""
+        return format_unit(
+            size / 1000, "digital-kilobyte", length="short", locale=self.locale, format="#,##0.#"
+        )
+
     def weekday(self, day: str) -> str:
         """Return a weekday's name, e.g. `周一` or `Monday`, from its key `mon`…`sun`."""
         names = get_day_names(self.settings.formats.weekday, locale=self.locale)

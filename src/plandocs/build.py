@@ -1,0 +1,82 @@
+"""What one build of the site needs from data/ and docs/, loaded and rendered once: the
+dataset, every generated page, the downloads, the translations' state and the files' last
+changes. Cached by the content of data/ and docs/: static-i18n builds each language in turn in
+one process, and `mkdocs serve` rebuilds only when a file changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from plandocs.exports import build_exports
+from plandocs.history import last_changes, latest
+from plandocs.loader import load, read_capped
+from plandocs.model import Dataset
+from plandocs.site import build_pages, not_found
+from plandocs.translations import Tracked, tracked_in_data, tracked_in_docs
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What one load of data/ gives a build."""
+
+    data: Dataset
+    pages: dict[str, str]
+    not_found: list[dict[str, str]]
+    tracked: list[Tracked]
+    downloads: dict[str, bytes]
+    changes: dict[str, dt.datetime]
+    """Each file of data/ and docs/ -> its last commit (empty outside git)."""
+
+
+_LAST: dict[str, Generated] = {}
+
+
+def fingerprint(folder: Path, *, pattern: str = "*") -> str:
+    """Return a digest of the files under `folder` (names and bytes), read safely.
+
+    A link or a special file makes the digest unique, so the load that follows reports it.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)) if folder.is_dir() else []:
+        if "report" in path.relative_to(folder).parts:
+            continue  # the generated pages themselves
+        digest.update(
+            path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0"
+        )
+        read = read_capped(path) if path.is_file() and not path.is_symlink() else None
+        digest.update(read[0] if read else os.urandom(16))
+    return digest.hexdigest()
+
+
+def generated_at(changes: dict[str, dt.datetime]) -> dt.datetime:
+    """Return the date of the data: SOURCE_DATE_EPOCH if set (reproducible builds), else the
+    last commit that changed data/, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return latest(changes, "data/") or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def generate(data_dir: Path, *, site_url: str = "https://example.org/") -> Generated:
+    """Return what a build needs from `data_dir` (and the docs/ beside it), loading and
+    rendering only when their content or the site's address changed since the last call.
+
+    Raise DataError as load_dataset does.
+    """
+    docs_dir = data_dir.parent / "docs"
+    key = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url
+    if key not in _LAST:
+        loaded = load(data_dir)
+        data = loaded.dataset
+        tracked = tracked_in_data(loaded.families(), data.languages.codes)
+        tracked += tracked_in_docs(docs_dir, data.languages.codes)
+        changes = last_changes(data_dir.parent)
+        downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
+        pages = build_pages(data, tracked, loaded.source_text, downloads)
+        _LAST.clear()
+        _LAST[key] = Generated(data, pages, not_found(data), tracked, downloads, changes)
+    return _LAST[key]
