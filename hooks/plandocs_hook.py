@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from plandocs import search
+from plandocs import printable, search
 from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
 from plandocs.loader import unsafe_entries
@@ -27,11 +30,15 @@ from plandocs.publication import PublicationError, publication
 from plandocs.site import write_pages
 from plandocs.webpage import (
     abbreviations_for,
+    home_page,
+    language_neutral,
     last_updated,
     link_site_files,
     link_source_mentions,
     mark_page,
     mark_stale_sections,
+    page_title,
+    site_relative_alternates,
 )
 
 log = logging.getLogger("mkdocs.hooks.plandocs")
@@ -95,7 +102,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         links = [p for p in unsafe_entries(docs, "docs") if not p.file.startswith("docs/report")]
         if links:
             raise DataError(links)
-        generated = generate(root / "data", site_url=config.site_url or "")
+        decision = printable.decide(COMMAND["name"], os.environ)
+        generated = generate(root / "data", site_url=config.site_url or "", pdf=decision.prints)
+    except printable.PrintError as error:
+        raise PluginError(f"plandocs: {error}") from None
     except DataError as error:
         if COMMAND["name"] == "serve":
             log.error(
@@ -105,9 +115,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(error.report()) from None
     config.extra["plandocs_not_found"] = generated.not_found
     BUILD["generated"] = generated
+    BUILD["print"] = decision
     changed = write_pages(docs, generated.pages)
     if changed:
         log.info("plandocs: %d generated page(s) updated", len(changed))
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Remember the navigation of this language's build: the home page lists its contents."""
+    BUILD["nav"] = nav
+    if nav.pages:
+        routes: dict[str, list[str]] = BUILD.setdefault("routes", {})
+        routes[str(getattr(nav.pages[0].file, "locale", ""))] = [p.url for p in nav.pages]
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -123,6 +143,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated is None:
         return markdown
     code = _language(page, generated)
+    if page.file.src_uri.startswith("index."):  # the home page of each language
+        markdown = home_page(
+            markdown, generated, code, _contents(BUILD.get("nav"), generated, config)
+        )
     if not source:
         name = f"docs/{page.file.src_uri}"
         stale = [t.target for t in generated.tracked if t.file == name and t.state == "stale"]
@@ -144,10 +168,46 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + last_updated(generated.data, code, generated.changes, origin)
 
 
+def _contents(
+    nav: Navigation | None, generated: Generated, config: MkDocsConfig
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return the navigation's sections and pages as (title, link from the home page)."""
+    docs = Path(config.docs_dir)
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for item in nav.items if nav is not None else []:
+        if isinstance(item, Section):
+            pages = [child for child in item.children if isinstance(child, Page)]
+            titles = [
+                (
+                    page_title(
+                        generated.pages.get(c.file.src_uri)
+                        or (docs / c.file.src_uri).read_text(encoding="utf-8")
+                    ),
+                    c.file.src_uri,
+                )
+                for c in pages
+            ]
+            out.append((str(item.title), [(title, language_neutral(uri)) for title, uri in titles]))
+    return out
+
+
 def _language(page: Page, generated: Generated) -> str:
     """Return the language of a page (static-i18n's locale, else the source language)."""
     locale = getattr(page.file, "locale", None)
     return locale if isinstance(locale, str) else generated.data.languages.codes[0]
+
+
+@event_priority(-100)  # after static-i18n (50) has set the links for this page
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Make the language switcher's home-page links relative (static-i18n writes them from
+    the site's address, which breaks a copy of the site served from anywhere else)."""
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    relative = site_relative_alternates(alternates, config.site_url or "")
+    # static-i18n sets the attribute, which the theme's `config.extra.alternate` reads first
+    config.extra.alternate = config.extra["alternate"] = relative  # type: ignore[attr-defined]
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -179,6 +239,22 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = merged if code == codes[0] else site / code / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(search.dumps(index), encoding="utf-8")
+    _print(site, generated, config)
+
+
+def _print(site: Path, generated: Generated, config: MkDocsConfig) -> None:
+    """Print each language's PDF of the built site, or log why this build does not."""
+    decision: printable.Decision = BUILD.get("print") or printable.Decision(False, "")
+    if not decision.prints:
+        log.info("plandocs: %s", decision.reason)
+        return
+    started = time.perf_counter()
+    routes = BUILD.get("routes", {})
+    ordered = {code: routes[code] for code in generated.data.languages.codes if code in routes}
+    for path in printable.print_site(site, ordered, config.site_url or "", os.environ).values():
+        size = path.stat().st_size // 1024
+        log.info("plandocs: printed %s (%d KB)", path.relative_to(site).as_posix(), size)
+    log.info("plandocs: PDFs printed in %.1f s", time.perf_counter() - started)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -80,7 +80,8 @@ def data_copy(tmp_path: Path) -> Iterator[DataCopy]:
     yield DataCopy(folder)
 
 
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Builds print no PDFs unless a test asks (`built_site` does: printing takes ~15 s).
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PLANDOCS_PDF": "off"}
 
 
 class _EnvLoader(yaml.SafeLoader):
@@ -126,9 +127,10 @@ def run_mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.Comple
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once with `mkdocs build --strict` into a temporary folder."""
+    """The real project, built once with `mkdocs build --strict` into a temporary folder, as
+    `make build` builds it (with the PDFs when a browser is there)."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT, site)
+    result = run_mkdocs_build(ROOT, site, PLANDOCS_PDF=os.environ.get("PLANDOCS_PDF", "auto"))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert warnings == []

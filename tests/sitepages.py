@@ -11,7 +11,9 @@ from urllib.parse import unquote, urljoin, urlparse
 from plandocs.registry import PAGES
 
 # Every page of one language, as a path under the language root ("" is the home page).
-ROUTES = ["", "summary/", "about/", *(f"report/{family.name}/" for family in PAGES)]
+# The derived pages (source, downloads, translations) come from the build, not from a family.
+DERIVED = ["report/source/", "report/downloads/", "report/translations/"]
+ROUTES = ["", "summary/", "about/", *(f"report/{family.name}/" for family in PAGES), *DERIVED]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -33,6 +35,49 @@ class PageFacts:
     mermaid_sources: list[str] = field(default_factory=list)
 
 
+# Elements that separate words; text inside inline ones (a, strong, span...) runs on.
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "label",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+
+
 class _Collector(HTMLParser):
     def __init__(self, facts: PageFacts) -> None:
         super().__init__(convert_charrefs=True)
@@ -44,7 +89,14 @@ class _Collector(HTMLParser):
         self.chunks: list[str] = []
         self.content: list[str] = []
 
+    def _break(self) -> None:
+        self.chunks.append(" ")
+        if self.in_content:
+            self.content.append(" ")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self._break()
         a = {k: v or "" for k, v in attrs}
         facts = self.facts
         if "id" in a:
@@ -72,6 +124,8 @@ class _Collector(HTMLParser):
             self.in_content += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self._break()
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
         if tag == "article" and self.in_content:
@@ -96,8 +150,8 @@ def read_page(path: Path) -> PageFacts:
     facts = PageFacts(path)
     collector = _Collector(facts)
     collector.feed(path.read_text(encoding="utf-8"))
-    facts.text = " ".join(" ".join(collector.chunks).split())
-    facts.content_text = " ".join(" ".join(collector.content).split())
+    facts.text = " ".join("".join(collector.chunks).split())
+    facts.content_text = " ".join("".join(collector.content).split())
     return facts
 
 

@@ -61,14 +61,17 @@ def generated_at(changes: dict[str, dt.datetime]) -> dt.datetime:
     return latest(changes, "data/") or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-def generate(data_dir: Path, *, site_url: str = "https://example.org/") -> Generated:
+def generate(
+    data_dir: Path, *, site_url: str = "https://example.org/", pdf: bool = False
+) -> Generated:
     """Return what a build needs from `data_dir` (and the docs/ beside it), loading and
-    rendering only when their content or the site's address changed since the last call.
+    rendering only when their content, the site's address or `pdf` (whether this build prints
+    the PDFs, which the downloads page lists) changed since the last call.
 
     Raise DataError as load_dataset does.
     """
     docs_dir = data_dir.parent / "docs"
-    key = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url
+    key = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url + str(pdf)
     if key not in _LAST:
         loaded = load(data_dir)
         data = loaded.dataset
@@ -76,7 +79,7 @@ def generate(data_dir: Path, *, site_url: str = "https://example.org/") -> Gener
         tracked += tracked_in_docs(docs_dir, data.languages.codes)
         changes = last_changes(data_dir.parent)
         downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
-        pages = build_pages(data, tracked, loaded.source_text, downloads)
+        pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
         _LAST.clear()
         _LAST[key] = Generated(data, pages, not_found(data), tracked, downloads, changes)
     return _LAST[key]

@@ -44,12 +44,14 @@ def build_pages(
     tracked: list[Tracked] | None = None,
     source_text: str | None = None,
     downloads: dict[str, bytes] | None = None,
+    *,
+    pdf: bool = True,
 ) -> dict[str, str]:
     """Return every generated page as `report/<slug>.<lang>.md` -> Markdown text.
 
     `tracked` (every translation of data/ and docs/) adds the translation status page,
     `source_text` (the copy of the source document) the source's page, and `downloads` (the
-    data files to reuse) the downloads page.
+    data files to reuse) the downloads page; `pdf` says whether the build prints the PDFs.
     """
     pages: dict[str, str] = {}
     for lang in languages(data):
@@ -57,7 +59,7 @@ def build_pages(
             page = translations.render(data, lang, tracked)
             pages[f"report/translations.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
         if downloads is not None:
-            page = downloads_page.render(data, lang, downloads)
+            page = downloads_page.render(data, lang, downloads, pdf=pdf)
             pages[f"report/downloads.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
         if source_text is not None:
             front = FRONT_MATTER.format(source="source.yml")

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from urllib.parse import urlsplit
 
+from plandocs.build import Generated
 from plandocs.glossary import abbreviations
 from plandocs.history import latest
 from plandocs.model import Dataset
+from plandocs.pages import home
 from plandocs.render import markdown as md
 from plandocs.render.markdown import Md
 from plandocs.site import languages, stale_banner, with_banner
@@ -182,3 +185,45 @@ def link_site_files(page: str, url: str) -> str:
     relative to the page's own address."""
     up = "../" * url.count("/")
     return _SITE_FILE.sub(lambda found: f'<a class="site-file" href="{up}{found[1]}">', page)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_TITLE = re.compile(r"^# (.*?)(?: \{#[A-Za-z0-9_-]+\})?\s*$", re.MULTILINE)
+
+
+def page_title(markdown: str) -> str:
+    """Return a page's title as Markdown: its first level-1 heading, without its anchor."""
+    found = _TITLE.search(_FRONT_MATTER.sub("", markdown, count=1))
+    return found[1] if found else ""
+
+
+def language_neutral(src_uri: str) -> str:
+    """Return a page's link as Markdown writes it in every language: `report/plan.md`."""
+    return re.sub(r"\.[a-z]{2,3}\.md$", ".md", src_uri)
+
+
+def home_page(
+    markdown: str, generated: Generated, code: str, nav: list[tuple[str, list[tuple[str, str]]]]
+) -> str:
+    """Return the home page with the plan at a glance and the contents in place of their
+    markers (`<!-- plandocs:glance -->`, `<!-- plandocs:contents -->`)."""
+    data = generated.data
+    lang = next(lang for lang in languages(data) if lang.code == code)
+    sections = [(title, [(Md(text), href) for text, href in pages]) for title, pages in nav]
+    markdown = markdown.replace("<!-- plandocs:glance -->", home.glance(data, lang))
+    return markdown.replace("<!-- plandocs:contents -->", home.contents(sections))
+
+
+def site_relative_alternates(
+    alternates: list[dict[str, str]], site_url: str
+) -> list[dict[str, str]]:
+    """Return the language switcher's links relative to the site root (`en/`, `./`), not
+    absolute under the site's address (`/site/en/`); the theme then makes them page-relative."""
+    base = urlsplit(site_url).path.rstrip("/") + "/"
+    relative = []
+    for alternate in alternates:
+        link = alternate.get("link", "")
+        if link.startswith(base):
+            link = link.removeprefix(base) or "./"
+        relative.append({**alternate, "link": link})
+    return relative

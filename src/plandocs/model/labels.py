@@ -401,6 +401,20 @@ class DownloadsWords(Model):
     csv_note: Text
     pdf: Text
     pdf_intro: Text
+    pdf_missing: Text
+
+
+class HomeWords(Model):
+    item: Text
+    value: Text
+    source: Text
+    date: Text
+    budget: Text
+    phases: Text
+    tasks: Text
+    checkpoints: Text
+    high_risks: Text
+    gaps: Text
 
 
 class Labels(Model):
@@ -426,3 +440,4 @@ class Labels(Model):
     source: SourceWords
     contradictions: ContradictionsWords
     downloads: DownloadsWords
+    home: HomeWords

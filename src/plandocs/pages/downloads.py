@@ -26,8 +26,9 @@ def later_file(path: str) -> Md:
     return Md(f'<a class="site-file" data-path="{html.escape(path)}">{name}</a>')
 
 
-def render(data: Dataset, lang: Lang, files: dict[str, bytes]) -> str:
-    """Return the data and downloads page in `lang`."""
+def render(data: Dataset, lang: Lang, files: dict[str, bytes], *, pdf: bool = True) -> str:
+    """Return the data and downloads page in `lang`; `pdf` says whether this build writes the
+    printable plans (it needs a browser)."""
     words = data.labels.downloads
     sections = []
     for title, anchor, prefix in (
@@ -54,5 +55,5 @@ def render(data: Dataset, lang: Lang, files: dict[str, bytes]) -> str:
         md.inline(words.csv_note(lang)),
         md.heading(2, words.pdf(lang), "downloads-pdf"),
         md.inline(words.pdf_intro(lang)),
-        md.bullets(pdfs),
+        md.bullets(pdfs) if pdf else md.inline(words.pdf_missing(lang)),
     )

@@ -117,6 +117,6 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
     return md.join(
         *head,
         md.fill(words.elsewhere(lang), source=Md(md.SOURCE_LINK)),
-        md.heading(2, words.sections(lang), "source-sections"),
+        md.heading(2, words.sections(lang), "source-text"),  # where the text is in zh
         md.bullets(links) if links else blocks.NONE,
     )
