@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links clean
+.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links lighthouse clean
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -29,9 +29,10 @@ $(NPM_READY): package.json package-lock.json
 serve: setup
 	$(BIN)/mkdocs serve
 
-## build: a strict build of both languages into site/
+## build: a strict build of both languages into site/, every diagram drawn to SVG (the
+## publishing build: without a browser it fails rather than fall back to client-side Mermaid)
 build: setup
-	$(BIN)/mkdocs build --strict
+	PLANDOCS_DIAGRAMS=svg $(BIN)/mkdocs build --strict
 
 ## check: validate data/ (every problem, with file:line:column)
 check: $(PY_READY)
@@ -82,4 +83,4 @@ lock: $(PY_READY)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes -q -o requirements/dev.txt
 
 clean:
-	rm -rf site docs/report test-artifacts
+	rm -rf site docs/report test-artifacts .cache/diagrams bench/results

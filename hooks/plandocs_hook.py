@@ -1,4 +1,5 @@
-"""MkDocs hook: turn data/ into pages before each build; edit buttons open the data file.
+"""MkDocs hook: turn data/ into pages before each build; edit buttons open the data file;
+diagrams drawn to inline SVG at build time (see `plandocs.diagrams`).
 
 The pages are real `report/<slug>.<lang>.md` files inside docs/ (git-ignored), because
 static-i18n drops pages that live outside docs_dir. All the work is in the `plandocs` package.
@@ -7,6 +8,7 @@ static-i18n drops pages that live outside docs_dir. All the work is in the `plan
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import load_dataset
 from plandocs.problems import DataError
 from plandocs.site import build_pages, write_pages
@@ -22,6 +25,9 @@ log = logging.getLogger("mkdocs.hooks.plandocs")
 
 # Set once per process by on_startup: `mkdocs serve` must survive bad data, a build must not.
 COMMAND = {"name": "build"}
+# The diagrams of the current build, made by the first language's on_pre_build: static-i18n
+# builds the other languages inside it, with the same pages and diagrams.
+DIAGRAMS: dict[str, DiagramBuild] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -30,11 +36,34 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Regenerate the pages; on bad data, report as `make check` does.
+    """Regenerate the pages, then draw their diagrams (once for all languages).
 
-    A build stops (exit 1, no traceback). `mkdocs serve` logs the report and keeps the last
-    good pages, so the server stays up until the data is fixed.
+    On bad data, a build stops (exit 1, no traceback) with the report `make check` prints;
+    `mkdocs serve` logs the report and keeps the last good pages, so the server stays up
+    until the data is fixed.
     """
+    _write_pages(config)
+    i18n = config.plugins.get("i18n")
+    if DIAGRAMS and getattr(i18n, "building", False):
+        return  # another language of the same build
+    try:
+        diagrams = prepare_diagrams(
+            root=Path(config.config_file_path).parent,
+            docs_dir=Path(config.docs_dir),
+            environ=os.environ,
+        )
+    except DiagramError as error:
+        raise PluginError(str(error)) from None
+    log.info(diagrams.notice or diagrams.summary)
+    if diagrams.errors:
+        report = "\n".join(["plandocs: diagrams: Mermaid could not draw:", *diagrams.errors])
+        if COMMAND["name"] != "serve":
+            raise PluginError(report)
+        log.error(report)
+    DIAGRAMS["build"] = diagrams
+
+
+def _write_pages(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         data = load_dataset(root / "data")
@@ -57,3 +86,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         base = config.repo_url.rstrip("/") + "/" + config.extra["data_edit_uri"]
         page.edit_url = f"{base}data/{source}"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each diagram's SVG in place of its Mermaid block."""
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    inlined, warning = DIAGRAMS["build"].inline(html, lang=lang, page_url=page.url)
+    if warning:
+        log.warning(warning)
+    return inlined
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each inlined diagram as a standalone SVG file (the figures' full-size links)."""
+    DIAGRAMS["build"].write_files(Path(config.site_dir))
