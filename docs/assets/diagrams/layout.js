@@ -90,7 +90,7 @@
       // Labels as SVG <text>, not HTML in <foreignObject>: real text that prints well.
       htmlLabels: false,
       fontFamily: FONT,
-      flowchart: { htmlLabels: false },
+      flowchart: { htmlLabels: false, useMaxWidth: false },
       gantt: {
         useMaxWidth: false,
         // Not in Mermaid's documented options, but read by its gantt renderer.
@@ -102,6 +102,8 @@
         barHeight: 22,
       },
       pie: { useMaxWidth: false },
+      // Shrunk into the column, a mind map's labels were drawn at 6px, a flowchart's at 10px.
+      mindmap: { useMaxWidth: false },
       xyChart: { width: column, xAxis: { labelRotation: rotation } },
       // Wider than tall: the point labels of a crowded chart overlap less.
       quadrantChart: { useMaxWidth: false, chartWidth: width },
