@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -78,6 +79,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
             running.process.stderr.close()
 
 
+def _drawn(log: list[str]) -> list[int]:
+    """How many diagrams each build of the log drew (the rest came from the cache)."""
+    found = (re.search(r"plandocs: diagrams: (\d+) rendered", line) for line in log)
+    return [int(match[1]) for match in found if match]
+
+
 def test_data_edit_refreshes_the_page_then_settles(server: Server) -> None:
     risks = server.project / "data" / "risks.yml"  # type: ignore[attr-defined]
     assert "Insufficient resources" in server.get("en/report/risks/")
@@ -85,6 +92,9 @@ def test_data_edit_refreshes_the_page_then_settles(server: Server) -> None:
     risks.write_text(text.replace("Insufficient resources", "Scarce resources"), encoding="utf-8")
     seconds = server.wait_for(lambda: "Scarce resources" in server.get("en/report/risks/"), "edit")
     print(f"data edit visible after {seconds:.1f} s")
+    # Only the diagram the edit changed was drawn again (the English risk matrix).
+    server.wait_for(lambda: len(_drawn(server.log)) > 1, "the diagram summary")
+    assert max(_drawn(server.log)[1:]) == 1, _drawn(server.log)
     settled = server.builds()
     time.sleep(8)
     assert server.builds() - settled <= 2, "the server keeps rebuilding"
