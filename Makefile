@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
 NPM_READY := node_modules/.ready
+BENCH_READY := bench/node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
@@ -72,6 +73,16 @@ test-browser: setup browser-deps
 ## check-external-links: opt-in, needs network: every external link of site/ answers
 check-external-links: build
 	$(BIN)/python -m tests.external_links site
+
+## lighthouse: the page budget, not part of `make test` (its figures depend on the machine):
+## builds the site, then runs the pinned Lighthouse (bench/) on one page of every family in both
+## languages; prints a table, writes bench/results/lighthouse.json, exits 1 over budget
+lighthouse: build $(BENCH_READY)
+	$(BIN)/python bench/lighthouse.py site
+
+$(BENCH_READY): bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## golden: refresh tests/golden/ after an intended change to a page (review the diff!)
 golden: $(PY_READY)
