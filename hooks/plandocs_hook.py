@@ -1,5 +1,5 @@
 """MkDocs hook: turn data/ into pages before each build; edit buttons open the data file;
-diagrams drawn to inline SVG at build time (see `plandocs.diagrams`).
+diagrams drawn to inline SVG at build time (`plandocs.diagrams`).
 
 The pages are real `report/<slug>.<lang>.md` files inside docs/ (git-ignored), because
 static-i18n drops pages that live outside docs_dir. All the work is in the `plandocs` package.
@@ -25,8 +25,8 @@ log = logging.getLogger("mkdocs.hooks.plandocs")
 
 # Set once per process by on_startup: `mkdocs serve` must survive bad data, a build must not.
 COMMAND = {"name": "build"}
-# The diagrams of the current build, made by the first language's on_pre_build: static-i18n
-# builds the other languages inside it, with the same pages and diagrams.
+# The diagrams of the current build: made by the first language's on_files, reused by the
+# other languages, which static-i18n builds inside the first one.
 DIAGRAMS: dict[str, DiagramBuild] = {}
 
 
@@ -36,34 +36,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Regenerate the pages, then draw their diagrams (once for all languages).
+    """Regenerate the pages; on bad data, report as `make check` does.
 
-    On bad data, a build stops (exit 1, no traceback) with the report `make check` prints;
-    `mkdocs serve` logs the report and keeps the last good pages, so the server stays up
-    until the data is fixed.
+    A build stops (exit 1, no traceback). `mkdocs serve` logs the report and keeps the last
+    good pages, so the server stays up until the data is fixed.
     """
-    _write_pages(config)
-    i18n = config.plugins.get("i18n")
-    if DIAGRAMS and getattr(i18n, "building", False):
-        return  # another language of the same build
-    try:
-        diagrams = prepare_diagrams(
-            root=Path(config.config_file_path).parent,
-            docs_dir=Path(config.docs_dir),
-            environ=os.environ,
-        )
-    except DiagramError as error:
-        raise PluginError(str(error)) from None
-    log.info(diagrams.notice or diagrams.summary)
-    if diagrams.errors:
-        report = "\n".join(["plandocs: diagrams: Mermaid could not draw:", *diagrams.errors])
-        if COMMAND["name"] != "serve":
-            raise PluginError(report)
-        log.error(report)
-    DIAGRAMS["build"] = diagrams
-
-
-def _write_pages(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         data = load_dataset(root / "data")
@@ -86,6 +63,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         base = config.repo_url.rstrip("/") + "/" + config.extra["data_edit_uri"]
         page.edit_url = f"{base}data/{source}"
     return markdown
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Once the pages are written, draw their diagrams (all languages, once per build).
+
+    A build stops (exit 1, no traceback) when SVG is required and no browser can draw, or when
+    Mermaid cannot draw a diagram; `mkdocs serve` logs the latter and draws it client-side.
+    """
+    if DIAGRAMS and getattr(config.plugins.get("i18n"), "building", False):
+        return files  # another language of the same build
+    try:
+        diagrams = prepare_diagrams(
+            root=Path(config.config_file_path).parent,
+            docs_dir=Path(config.docs_dir),
+            environ=os.environ,
+        )
+    except DiagramError as error:
+        raise PluginError(str(error)) from None
+    log.info(diagrams.notice or diagrams.summary)
+    if diagrams.errors:
+        report = "\n".join(["plandocs: diagrams: Mermaid could not draw:", *diagrams.errors])
+        if COMMAND["name"] != "serve":
+            raise PluginError(report)
+        log.error(report)
+    DIAGRAMS["build"] = diagrams
+    return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
