@@ -38,9 +38,10 @@ _PAGE = """<!doctype html>
 <body style="margin:0"><div id="stage"></div></body></html>
 """
 
-# Draw one diagram into #stage; return its SVG (XML), or the error Mermaid raised.
+# `window.plandocsDraw(…)` draws one diagram into #stage; it resolves to its SVG (XML), or to
+# the error Mermaid raised.
 RENDER = """
-async ({ id, source, column, css, timeout, minLabel }) => {
+window.plandocsDraw = async ({ id, source, column, css, minLabel }) => {
   for (const child of [...document.body.children]) {
     if (child.id !== "stage") child.remove();  // what a failed render left behind
   }
@@ -55,9 +56,7 @@ async ({ id, source, column, css, timeout, minLabel }) => {
   });
   let drawn;
   try {
-    const late = new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(`no result after ${timeout / 1000} s`)), timeout));
-    drawn = await Promise.race([mermaid.render(id, source), late]);
+    drawn = await mermaid.render(id, source);
   } catch (error) {
     return { error: String((error && error.message) || error) };
   }
@@ -120,8 +119,18 @@ async ({ id, source, column, css, timeout, minLabel }) => {
     element.removeAttribute("data-points");
   }
   return { svg: new XMLSerializer().serializeToString(svg) };
-}
+};
 """
+# Start a drawing; its result lands in `window.plandocsDrawn`. Waiting for it from Python (with
+# a timeout) also ends a drawing that never returns, even one that blocks the page's thread.
+START = """args => {
+  window.plandocsDrawn = undefined;
+  setTimeout(() => window.plandocsDraw(args).then(
+    (drawn) => { window.plandocsDrawn = drawn; },
+    (error) => { window.plandocsDrawn = { error: String((error && error.message) || error) }; },
+  ));
+}"""
+DONE = "() => window.plandocsDrawn !== undefined"
 
 
 class BrowserUnavailableError(Exception):
@@ -186,13 +195,24 @@ def render_diagrams(
     if not chromium.is_file():
         raise BrowserUnavailableError(f"there is no browser at {chromium}")
     try:
+        from playwright.sync_api import Browser, Page, Route, sync_playwright
         from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import Route, sync_playwright
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     except ImportError:
         raise BrowserUnavailableError("the Python package playwright is not installed") from None
 
     def refuse(route: Route) -> None:
         route.abort()
+
+    def fresh_page(browser: Browser) -> Page:
+        # Built from local files only; every request the page would make is refused.
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", refuse)
+        page.set_content(_PAGE)
+        page.add_script_tag(path=str(assets.mermaid_js))
+        page.add_script_tag(path=str(assets.layout_js))
+        page.add_script_tag(content=RENDER)
+        return page
 
     css = assets.theme_css.read_text(encoding="utf-8")
     with sync_playwright() as playwright:
@@ -201,30 +221,39 @@ def render_diagrams(
                 executable_path=str(chromium), args=list(CHROMIUM_ARGS), timeout=60_000
             )
         except PlaywrightError as error:
-            first = (error.message or str(error)).strip().splitlines()[0]
-            raise BrowserUnavailableError(f"{chromium} did not start: {first}") from None
+            raise BrowserUnavailableError(
+                f"{chromium} did not start: {_first_line(error)}"
+            ) from None
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.route("**/*", refuse)
-            page.set_content(_PAGE)
-            page.add_script_tag(path=str(assets.mermaid_js))
-            page.add_script_tag(path=str(assets.layout_js))
+            page = fresh_page(browser)
             for svg_id, source in jobs:
-                drawn: dict[str, str] = page.evaluate(
-                    RENDER,
-                    {
-                        "id": svg_id,
-                        "source": source,
-                        "column": COLUMN,
-                        "css": css,
-                        "timeout": TIMEOUT_MS,
-                        "minLabel": MIN_LABEL_PX,
-                    },
-                )
+                arguments = {
+                    "id": svg_id,
+                    "source": source,
+                    "column": COLUMN,
+                    "css": css,
+                    "minLabel": MIN_LABEL_PX,
+                }
+                page.evaluate(START, arguments)
+                try:
+                    page.wait_for_function(DONE, polling=50, timeout=TIMEOUT_MS)
+                except PlaywrightTimeoutError:
+                    result.errors[svg_id] = f"no result after {TIMEOUT_MS // 1000} s"
+                    page.close()
+                    page = fresh_page(browser)
+                    continue
+                drawn: dict[str, str] = page.evaluate("() => window.plandocsDrawn")
                 if "svg" in drawn:
                     result.svgs[svg_id] = drawn["svg"]
                 else:
                     result.errors[svg_id] = drawn.get("error", "unknown error")
+        except PlaywrightError as error:
+            raise BrowserUnavailableError(f"{chromium} failed: {_first_line(error)}") from None
         finally:
             browser.close()
     return result
+
+
+def _first_line(error: Exception) -> str:
+    message = getattr(error, "message", None) or str(error)
+    return message.strip().splitlines()[0] if message.strip() else type(error).__name__
