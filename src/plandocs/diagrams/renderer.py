@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,11 +190,18 @@ def render_diagrams(
 
     Raises BrowserUnavailableError when Playwright or the browser at `chromium` cannot start.
     """
-    result = RenderResult()
     if not jobs:
-        return result
+        return RenderResult()
     if not chromium.is_file():
         raise BrowserUnavailableError(f"there is no browser at {chromium}")
+    # Playwright's sync API refuses a thread that runs an asyncio loop: draw in a thread of our
+    # own, whoever calls.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plandocs-diagrams") as worker:
+        return worker.submit(_draw, jobs, assets=assets, chromium=chromium).result()
+
+
+def _draw(jobs: Sequence[tuple[str, str]], *, assets: RenderAssets, chromium: Path) -> RenderResult:
+    result = RenderResult()
     try:
         from playwright.sync_api import Browser, Page, Route, sync_playwright
         from playwright.sync_api import Error as PlaywrightError
