@@ -8,11 +8,12 @@ PY_READY := $(VENV)/.ready
 # The prose that the spelling check reads (data texts, hand-written pages, repository files).
 PROSE := data docs README.md CONTRIBUTING.md CONTRIBUTING.zh.md SECURITY.md MAINTAINING.md CODE_OF_CONDUCT.md
 NPM_READY := node_modules/.ready
+BENCH_READY := bench/node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench clean
+.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -31,9 +32,10 @@ $(NPM_READY): package.json package-lock.json
 serve: setup
 	$(BIN)/mkdocs serve
 
-## build: a strict build of both languages into site/
+## build: a strict build of both languages into site/, every diagram drawn to SVG (the
+## publishing build: without a browser it fails rather than fall back to client-side Mermaid)
 build: setup
-	$(BIN)/mkdocs build --strict
+	PLANDOCS_DIAGRAMS=svg $(BIN)/mkdocs build --strict
 
 ## check: validate data/ (every problem, with file:line:column)
 check: $(PY_READY)
@@ -90,6 +92,16 @@ test-browser: setup browser-deps
 check-external-links: build
 	$(BIN)/python -m tests.external_links site
 
+## lighthouse: the page budget, not part of `make test` (its figures depend on the machine):
+## builds the site, then runs the pinned Lighthouse (bench/) on one page of every family in both
+## languages; prints a table, writes bench/results/lighthouse.json, exits 1 over budget
+lighthouse: build $(BENCH_READY)
+	$(BIN)/python bench/lighthouse.py site
+
+$(BENCH_READY): bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## golden: refresh tests/golden/ after an intended change to a page (review the diff!)
 golden: $(PY_READY)
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
@@ -105,4 +117,4 @@ bench: setup
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site docs/report test-artifacts
+	rm -rf site docs/report test-artifacts .cache/diagrams bench/results

@@ -1,5 +1,6 @@
 """MkDocs hook: turn data/ into pages before each build; edit buttons open the data file;
-every page gets its Content-Security-Policy.
+every page gets its Content-Security-Policy; diagrams drawn to inline SVG at build time
+(`plandocs.diagrams`); after the build, the search index split by language and the PDFs printed.
 
 The pages are real `report/<slug>.<lang>.md` files inside docs/ (git-ignored), because
 static-i18n drops pages that live outside docs_dir. All the work is in the `plandocs` package.
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 from plandocs import printable, search
 from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
+from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
@@ -50,6 +52,9 @@ GENERATED = "report"
 COMMAND = {"name": "build"}
 # Set by on_pre_build for the build it starts: what the page events need of the data.
 BUILD: dict[str, Any] = {}
+# The diagrams of the current build: made by the first language's on_files, reused by the
+# other languages, which static-i18n builds inside the first one.
+DIAGRAMS: dict[str, DiagramBuild] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -154,18 +159,54 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown + abbreviations_for(generated.data, code)
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Once the pages are written, draw their diagrams (all languages, once per build).
+
+    A build stops (exit 1, no traceback) when SVG is required and no browser can draw, or when
+    Mermaid cannot draw a diagram; `mkdocs serve` logs the latter and draws it client-side.
+    """
+    if DIAGRAMS and getattr(config.plugins.get("i18n"), "building", False):
+        return files  # another language of the same build
+    try:
+        diagrams = prepare_diagrams(
+            root=Path(config.config_file_path).parent,
+            docs_dir=Path(config.docs_dir),
+            environ=os.environ,
+        )
+    except DiagramError as error:
+        raise PluginError(str(error)) from None
+    log.info(diagrams.notice or diagrams.summary)
+    if diagrams.errors:
+        report = "\n".join(["plandocs: diagrams: Mermaid could not draw:", *diagrams.errors])
+        if COMMAND["name"] != "serve":
+            raise PluginError(report)
+        log.error(report)
+    DIAGRAMS["build"] = diagrams
+    return files
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link each stale-translation mark to the same place on the source-language page."""
+    """Link mentions of the source, stale-translation marks and site files; say when the page's
+    source last changed; then put each diagram's SVG in place of its Mermaid block."""
     generated: Generated | None = BUILD.get("generated")
-    if generated is None:
+    if generated is not None:
+        code = _language(page, generated)
+        html = link_source_mentions(html, page.url, generated.data, code)
+        html = mark_page(html, page.url, generated.data, code)
+        html = link_site_files(html, page.url)
+        source = page.meta.get("edit_data")
+        origin = (
+            f"data/{source}" if source else ("" if source == "" else f"docs/{page.file.src_uri}")
+        )
+        html += last_updated(generated.data, code, generated.changes, origin)
+    diagrams = DIAGRAMS.get("build")
+    if diagrams is None:
         return html
-    code = _language(page, generated)
-    html = link_source_mentions(html, page.url, generated.data, code)
-    html = mark_page(html, page.url, generated.data, code)
-    html = link_site_files(html, page.url)
-    source = page.meta.get("edit_data")
-    origin = f"data/{source}" if source else ("" if source == "" else f"docs/{page.file.src_uri}")
-    return html + last_updated(generated.data, code, generated.changes, origin)
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    inlined, warning = diagrams.inline(html, lang=lang, page_url=page.url)
+    if warning:
+        log.warning(warning)
+    return inlined
 
 
 def _contents(
@@ -224,7 +265,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split the search index into one index a language (once every language is built)."""
+    """Write each inlined diagram as a standalone SVG file (the figures' full-size links); once
+    every language is built, split the search index into one index a language and print."""
+    if "build" in DIAGRAMS:
+        DIAGRAMS["build"].write_files(Path(config.site_dir))
     i18n = config.plugins.get("i18n")
     generated: Generated | None = BUILD.get("generated")
     if generated is None or getattr(i18n, "building", False):

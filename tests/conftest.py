@@ -125,22 +125,38 @@ def run_mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.Comple
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once with `mkdocs build --strict` into a temporary folder, as
-    `make build` builds it (with the PDFs when a browser is there)."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT, site, PLANDOCS_PDF=os.environ.get("PLANDOCS_PDF", "auto"))
+DIAGRAM_CACHE = ROOT / ".cache" / "diagrams"
+
+
+def _strict_build(site: Path, mode: str, **env: str) -> Path:
+    result = run_mkdocs_build(ROOT, site, PLANDOCS_DIAGRAMS=mode, **env)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert warnings == []
     return site
 
 
-def copy_project(target: Path, *, data: Path = ROOT / "data") -> Path:
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once with `mkdocs build --strict` into a temporary folder, as
+    it is published: every diagram drawn to SVG at build time (PLANDOCS_DIAGRAMS=svg), and the
+    PDFs printed when a browser is there."""
+    printing = os.environ.get("PLANDOCS_PDF", "auto")
+    return _strict_build(tmp_path_factory.mktemp("built") / "site", "svg", PLANDOCS_PDF=printing)
+
+
+@pytest.fixture(scope="session")
+def client_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built with PLANDOCS_DIAGRAMS=client: diagrams drawn in the browser."""
+    return _strict_build(tmp_path_factory.mktemp("client") / "site", "client")
+
+
+def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: bool = True) -> Path:
     """Copy what a build needs into `target` (node_modules is linked); return the copy.
 
-    `data` is the data folder to build from: the content, or the fixture dataset.
+    `data` is the data folder to build from: the content, or the fixture dataset. With
+    `diagram_cache`, the copy starts with the project's drawn diagrams (.cache/diagrams): its
+    build then starts no browser unless a test changes a diagram.
     """
     target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
@@ -154,4 +170,8 @@ def copy_project(target: Path, *, data: Path = ROOT / "data") -> Path:
         shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     (target / "src").symlink_to(ROOT / "src")
+    if diagram_cache and DIAGRAM_CACHE.is_dir():
+        shutil.copytree(
+            DIAGRAM_CACHE, target / ".cache" / "diagrams", ignore=shutil.ignore_patterns(".*")
+        )
     return target

@@ -33,6 +33,11 @@ class PageFacts:
     content_text: str = ""
     has_mermaid_block: bool = False
     mermaid_sources: list[str] = field(default_factory=list)
+    # `<figure class="diagram">` elements, and the inline SVGs drawn at build time in them.
+    figures: int = 0
+    inline_diagrams: int = 0
+    # Every id of the page, also those inside SVGs (which `ids`, the anchors, leaves out).
+    all_ids: list[str] = field(default_factory=list)
 
 
 # Elements that separate words; text inside inline ones (a, strong, span...) runs on.
@@ -86,6 +91,8 @@ class _Collector(HTMLParser):
         self.in_switcher_link = False
         self.in_mermaid = False
         self.in_content = 0
+        self.in_figure = False
+        self.svg_depth = 0
         self.chunks: list[str] = []
         self.content: list[str] = []
 
@@ -99,8 +106,18 @@ class _Collector(HTMLParser):
             self._break()
         a = {k: v or "" for k, v in attrs}
         facts = self.facts
+        if tag == "figure" and "diagram" in a.get("class", "").split():
+            facts.figures += 1
+            self.in_figure = True
+        if tag == "svg":
+            if self.in_figure and self.svg_depth == 0:
+                facts.inline_diagrams += 1
+            self.svg_depth += 1
         if "id" in a:
-            facts.ids.add(a["id"])
+            facts.all_ids.append(a["id"])
+            # Ids inside a diagram or on its caption are made from the diagram, not anchors.
+            if not (self.svg_depth or (self.in_figure and tag == "figcaption")):
+                facts.ids.add(a["id"])
         if tag == "a" and "href" in a:
             facts.links.append((a["href"], a))
             if "md-select__link" in a.get("class", "") and "hreflang" in a:
@@ -134,6 +151,10 @@ class _Collector(HTMLParser):
             self.in_switcher_link = False
         if tag == "pre":
             self.in_mermaid = False
+        if tag == "svg" and self.svg_depth:
+            self.svg_depth -= 1
+        if tag == "figure":
+            self.in_figure = False
 
     def handle_data(self, data: str) -> None:
         if self.in_mermaid:

@@ -90,19 +90,40 @@ def test_no_script_style_or_font_from_another_host(
             assert host not in text, f"{html} mentions {host}"
 
 
-def test_mermaid_is_served_locally_and_only_on_pages_with_a_diagram(
+def test_every_diagram_is_inline_svg_and_no_page_loads_mermaid(
     built_site: Path, pages: dict[str, PageFacts]
 ) -> None:
     with_diagrams = set()
     for relative, facts in pages.items():
-        mermaid = [src for src in facts.scripts if "mermaid" in src]
-        assert bool(mermaid) == facts.has_mermaid_block, relative
-        for src in mermaid:
-            target = (built_site / relative).parent / src
-            assert target.resolve().is_file(), f"{relative}: {src}"
+        assert not facts.has_mermaid_block, relative
+        assert [src for src in facts.scripts if "mermaid" in src] == [], relative
+        assert facts.inline_diagrams == facts.figures, relative
+        if facts.figures:
             with_diagrams.add(_route_of(relative))
+        duplicates = sorted({i for i in facts.all_ids if facts.all_ids.count(i) > 1})
+        assert duplicates == [], f"{relative}: {duplicates[:5]}"
     assert "" not in with_diagrams and "about/" not in with_diagrams
     assert {"report/plan/", "en/report/execution/", "report/budget/"} <= with_diagrams
+    assert sum(facts.inline_diagrams for facts in pages.values()) >= 20  # 10 a language
+    for html in built_site.rglob("*.html"):
+        assert "mermaid.min.js" not in html.read_text(encoding="utf-8"), html
+
+
+def test_each_diagram_links_to_its_standalone_svg(
+    built_site: Path, pages: dict[str, PageFacts]
+) -> None:
+    svg = "{http://www.w3.org/2000/svg}"
+    checked = 0
+    for relative, facts in pages.items():
+        links = [href for href, a in facts.links if a.get("type") == "image/svg+xml"]
+        assert len(links) == facts.inline_diagrams, relative
+        for href in links:
+            target = ((built_site / relative).parent / href).resolve()
+            assert target.is_relative_to(built_site / "assets" / "diagrams"), href
+            root = ET.parse(target).getroot()
+            assert root.tag == f"{svg}svg" and root.findtext(f"{svg}title"), target
+            checked += 1
+    assert checked >= 20
 
 
 def test_generated_pages_edit_their_data_file(pages: dict[str, PageFacts]) -> None:

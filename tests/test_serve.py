@@ -7,6 +7,7 @@ The served project holds the fixture dataset, so no content change can break the
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -91,6 +92,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
             running.process.stderr.close()
 
 
+def _drawn(log: list[str]) -> list[int]:
+    """How many diagrams each build of the log drew (the rest came from the cache)."""
+    found = (re.search(r"plandocs: diagrams: (\d+) rendered", line) for line in log)
+    return [int(match[1]) for match in found if match]
+
+
 def test_data_edit_refreshes_the_page_with_one_rebuild_then_settles(server: Server) -> None:
     assert "Lower quality" in server.get(RISKS)
     before = server.builds()
@@ -99,6 +106,9 @@ def test_data_edit_refreshes_the_page_with_one_rebuild_then_settles(server: Serv
     print(f"data edit visible after {seconds:.1f} s")
     time.sleep(8)  # a second rebuild, set off by the pages the first one wrote, would come now
     assert server.builds() - before == 1, "one data edit must cause exactly one rebuild"
+    # The risks are drawn as a grid, not a diagram: the rebuild took every diagram from the
+    # cache (with no browser there are no such lines, and diagrams are drawn client-side).
+    assert all(drawn == 0 for drawn in _drawn(server.log)[1:]), _drawn(server.log)
 
 
 # Each of these once made a tool crash with a traceback (issue: hostile pull requests).

@@ -37,7 +37,9 @@ def policy(page: str, *, client_diagrams: bool = False) -> str:
         if "src=" in attributes.lower() or (kind and kind[1].lower() not in _EXECUTABLE):
             continue  # a file of the site, or data (JSON) that no browser runs
         scripts.add(_hash(body))
-    styles = {_hash(body) for body in _STYLE.findall(page)}
+    # Inside an inline SVG a <style> is foreign content: the browser decodes its character
+    # references (`&gt;`) before hashing, so such a style is allowed by its decoded text too.
+    styles = {_hash(text) for body in _STYLE.findall(page) for text in (body, html.unescape(body))}
     attributes = {_hash(html.unescape(a or b)) for a, b in _STYLE_ATTRIBUTE.findall(page)}
     if client_diagrams:
         style_sources, style_attributes = "'unsafe-inline'", "'unsafe-inline'"

@@ -16,11 +16,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.axe import axe_violations
 from tests.browser.contrast import unreadable_labels
+from tests.sitepages import PageFacts
 
-# Material has replaced every <pre class="mermaid">; then each diagram must have a size.
+# No <pre class="mermaid"> is left (none was built, or Material has replaced each); then each
+# diagram, inline SVG or Material's `div.mermaid`, must have a size.
 DIAGRAMS_MOUNTED = """() => document.querySelectorAll("pre.mermaid").length === 0"""
-DIAGRAMS_DRAWN = """() => [...document.querySelectorAll("div.mermaid")].every(d =>
-  d.getBoundingClientRect().height > 0 && (!d.shadowRoot || d.shadowRoot.querySelector("svg")))"""
+DIAGRAMS_DRAWN = """() => [...document.querySelectorAll("figure.diagram > svg, div.mermaid")]
+  .every(d => d.getBoundingClientRect().height > 0
+    && (!d.shadowRoot || d.shadowRoot.querySelector("svg")))"""
 NOT_DRAWN = "a diagram was not drawn"
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 PARSE_ALL = """async sources => {
@@ -32,7 +35,8 @@ PARSE_ALL = """async sources => {
   return errors;
 }"""
 # Each diagram sits in a figure whose caption names it, followed by its text equivalent.
-UNNAMED_DIAGRAMS = """() => [...document.querySelectorAll("div.mermaid")].filter(d => {
+UNNAMED_DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram > svg, div.mermaid")]
+  .filter(d => {
   const figure = d.closest("figure");
   const caption = figure && figure.querySelector("figcaption");
   let next = figure && figure.nextElementSibling;
@@ -64,32 +68,38 @@ def visit(context: BrowserContext, url: str) -> Visit:
     return seen
 
 
-def reader_problems(seen: Visit, sources: list[str], own_host: str) -> list[str]:
-    """Return what is wrong on a visited page; `sources` are its Mermaid diagram sources."""
+def reader_problems(seen: Visit, facts: PageFacts, own_host: str, *, axe: bool = True) -> list[str]:
+    """Return what is wrong on a visited page; `facts` are what its built HTML holds.
+
+    Diagrams drawn in the browser (Mermaid blocks in the HTML) must also parse.
+    """
     page = seen.page
-    problems = _drawing_problems(page, sources)
+    sources = facts.mermaid_sources
+    has_diagrams = bool(sources) or facts.figures > 0
+    problems = _drawing_problems(page, has_diagrams)
     drawn = not any(p.endswith(NOT_DRAWN) for p in problems)
     if sources:
         parsed = page.evaluate(PARSE_ALL, sources)
         problems += [f"diagram does not parse: {error}" for error in parsed if error]
-        if unnamed := page.evaluate(UNNAMED_DIAGRAMS):
-            problems.append(f"{unnamed} diagram(s) without a caption or a text equivalent")
+    if has_diagrams and (unnamed := page.evaluate(UNNAMED_DIAGRAMS)):
+        problems.append(f"{unnamed} diagram(s) without a caption or a text equivalent")
     if "Syntax error in text" in page.inner_text("body"):
         problems.append("Mermaid error graphic")
-    problems += [f"axe {v}" for v in axe_violations(page)]
+    problems += [f"axe {v}" for v in axe_violations(page)] if axe else []
     first = page.evaluate(SCHEME)
     page.click("form[data-md-component=palette] label:not([hidden])")
     page.wait_for_function(f"s => {SCHEME} !== s", arg=first)
-    problems += _drawing_problems(page, sources) if drawn else []
-    problems += [f"axe [{page.evaluate(SCHEME)}] {v}" for v in axe_violations(page, DARK_RULES)]
+    problems += _drawing_problems(page, has_diagrams) if drawn else []
+    if axe:
+        problems += [f"axe [{page.evaluate(SCHEME)}] {v}" for v in axe_violations(page, DARK_RULES)]
     problems += [f"console error: {error}" for error in seen.errors]
     problems += [f"requested {u}" for u in seen.requests if urlparse(u).netloc != own_host]
     return problems
 
 
-def _drawing_problems(page: Page, sources: list[str]) -> list[str]:
+def _drawing_problems(page: Page, has_diagrams: bool) -> list[str]:
     """Diagrams drawn and every label readable, in the page's current scheme."""
-    if not sources:
+    if not has_diagrams:
         return []
     try:
         page.wait_for_function(DIAGRAMS_MOUNTED, timeout=6_000)

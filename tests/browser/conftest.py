@@ -66,6 +66,13 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def client_url(client_site: Path) -> Iterator[str]:
+    """The site built with client-side Mermaid (PLANDOCS_DIAGRAMS=client), on 127.0.0.1."""
+    with serve(client_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Headless Debian chromium, one for the session."""
     with sync_playwright() as playwright:

@@ -1,12 +1,15 @@
-"""Measure every label of the Mermaid diagrams on a page: WCAG contrast and clipping.
+"""Measure every label of the diagrams on a page: WCAG contrast, clipping and size.
 
-Material renders each diagram into a closed shadow root. Test-only, an init script forces
-`attachShadow` to mode "open" so the SVG can be inspected. For each visible SVG `text`/`tspan`
-and each label inside a `foreignObject`, the page computes the effective text colour and the
-colour behind it: the filled shapes under the label's centre (`elementsFromPoint` inside the
-shadow root, painted before the label), composited over the page background. Opacities of the
-element and its ancestors and the alpha of colours are taken into account. Each label must
-reach 4.5:1 (3:1 when large), and must not be clipped by its figure or its SVG.
+Diagrams drawn at build time are inline SVGs (`figure.diagram > svg`). Diagrams drawn in the
+browser (the client-side fallback) live in the closed shadow root Material renders into:
+test-only, an init script forces `attachShadow` to mode "open" so that SVG can be inspected.
+For each visible SVG `text`/`tspan` and each label inside a `foreignObject`, the page computes
+the effective text colour and the colour behind it: the filled shapes under the label's centre
+(`elementsFromPoint`, painted before the label), composited over the page background.
+Opacities of the element and its ancestors and the alpha of colours are taken into account.
+Each label must reach 4.5:1 (3:1 when large), and must not be clipped by its figure or its
+SVG; a figure that scrolls must be focusable; a diagram whose smallest label is drawn under
+11px must offer a full-size view (the link after its figure, which must serve an SVG).
 Used by tests/browser/test_reader.py on every diagram page, in both colour schemes.
 """
 
@@ -32,6 +35,9 @@ RENDERED = """
   && [...document.querySelectorAll("div.mermaid")]
     .filter((d) => d.shadowRoot && d.shadowRoot.querySelector("svg")).length === expected
 """
+
+# The smallest label (px, as drawn) a reader must be able to read without a full-size view.
+MIN_LABEL_PX = 11
 
 # Mermaid's syntax-error graphic, in the page or in a diagram.
 ERROR_GRAPHICS = """
@@ -115,10 +121,18 @@ MEASURE = """
     return layers.reverse().reduce((b, c) => (c && c[3] > 0 ? over(c, b) : b), page);
   };
 
-  return [...document.querySelectorAll("div.mermaid")].map((host) => {
-    const root = host.shadowRoot;
-    const svg = root.querySelector("svg");
+  // Diagrams drawn at build time (inline SVG), and those Material drew into shadow roots.
+  const diagrams = [
+    ...[...document.querySelectorAll("figure.diagram > svg")]
+      .map((svg) => ({ host: svg, root: document, svg })),
+    ...[...document.querySelectorAll("div.mermaid")]
+      .map((host) => ({ host, root: host.shadowRoot, svg: host.shadowRoot.querySelector("svg") })),
+  ];
+  return diagrams.map(({ host, root, svg }) => {
     const page = pageBackground(host);
+    const figure = host.closest("figure");
+    let link = figure && figure.nextElementSibling;
+    link = link && link.matches(".diagram-full-size") ? link.querySelector("a") : null;
     const labels = [];
     for (const label of svg.querySelectorAll("text, tspan, foreignObject *")) {
       if (!ownText(label)) continue;
@@ -150,7 +164,14 @@ MEASURE = """
         clipped: !inside(box, viewport(host, svg), box.height / 4),
       });
     }
-    return { type: svg.getAttribute("aria-roledescription") || "unknown", labels };
+    return {
+      type: svg.getAttribute("data-diagram-type") || svg.getAttribute("aria-roledescription")
+        || "unknown",
+      labels,
+      scrolls: figure ? figure.scrollWidth > figure.clientWidth + 1 : false,
+      focusable: figure ? figure.tabIndex >= 0 : false,
+      fullSize: link ? link.href : null,
+    };
   });
 }
 """
@@ -179,9 +200,9 @@ def required_ratio(size: float, weight: int) -> float:
 
 
 def unreadable_labels(page: Page) -> list[str]:
-    """Return each label of the page's drawn diagrams that is too faint or clipped.
+    """Return each label of the page's drawn diagrams that is too faint, clipped or too small.
 
-    The page must have been opened with OPEN_SHADOW_ROOTS as an init script.
+    Diagrams drawn in the browser need the page opened with OPEN_SHADOW_ROOTS as init script.
     """
     scheme: str = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     problems: list[str] = []
@@ -199,4 +220,24 @@ def unreadable_labels(page: Page) -> list[str]:
                 problems.append(f"{where} contrast {ratio:.2f} < {required} (text {r['raw']})")
             if r["clipped"]:
                 problems.append(f"{where} is clipped by its figure")
+        where = f"[{scheme}] {diagram['type']}"
+        if diagram["scrolls"] and not diagram["focusable"]:
+            problems.append(f"{where}: its figure scrolls but cannot be focused")
+        smallest = min((r["size"] for r in diagram["labels"]), default=MIN_LABEL_PX)
+        if smallest < MIN_LABEL_PX - 0.05 and not diagram["fullSize"]:
+            problems.append(f"{where}: labels drawn at {smallest:.1f}px and no full-size view")
+        if diagram["fullSize"]:
+            problems += full_size_problems(page, diagram["fullSize"], where)
     return problems
+
+
+def full_size_problems(page: Page, url: str, where: str) -> list[str]:
+    """Return what is wrong with the full-size view at `url`: it must be an SVG file."""
+    response = page.request.get(url)
+    kind = response.headers.get("content-type", "")
+    body = response.text() if response.ok else ""
+    if not response.ok:
+        return [f"{where}: full-size view {url} answers {response.status}"]
+    if not kind.startswith("image/svg+xml") or "<svg" not in body:
+        return [f"{where}: full-size view {url} is {kind or 'untyped'}, not an SVG"]
+    return []

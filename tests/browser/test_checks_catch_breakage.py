@@ -1,11 +1,14 @@
 """Each reader-facing check fails on a deliberately broken copy of the built site.
 
-The copy breaks a link, a diagram, a translation, two accessible names and the diagram theme;
-the same functions that pass on the real site must report each of them.
+The copy of the published build (diagrams drawn to SVG) breaks a link, a translation, two
+accessible names, the colours and the view box of an inline diagram, a figure's focusability
+and a full-size view; the copy of the client-side build breaks a diagram's source and the
+diagram theme. The same functions that pass on the real site must report each of them.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +19,7 @@ from playwright.sync_api import BrowserContext
 
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import serve
-from tests.browser.contrast import OPEN_SHADOW_ROOTS
+from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages
 
 
@@ -27,15 +30,51 @@ def _edit(site: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _halve_first_view_box(site: Path, relative: str) -> None:
+    """Cut the first inline diagram's view box to its left half: its right labels fall out."""
+    path = site / relative
+    text = path.read_text(encoding="utf-8")
+    svg = re.search(r'<svg id="diagram-[^>]*>', text)
+    view = re.search(r'viewBox="([^"]+)"', svg[0]) if svg else None
+    assert svg is not None and view is not None, relative
+    x, y, width, height = (float(n) for n in view[1].split())
+    tag = svg[0].replace(view[0], f'viewBox="{x} {y} {width / 2} {height}"')
+    tag = re.sub(r' width="[^"]+"', f' width="{width / 2}"', tag, count=1)
+    path.write_text(text[: svg.start()] + tag + text[svg.end() :], encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def broken_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("broken") / "site"
     shutil.copytree(built_site, site)
     _edit(site, "en/report/team/index.html", 'href="../plan/#task-', 'href="../plan/#task-gone-')
-    _edit(site, "report/risks/index.html", "quadrantChart", "quadrantChart\n    ]] not mermaid [[")
     _edit(site, "en/report/risks/index.html", ">Risks and mitigation<", ">风险识别与缓解<")
-    _edit(site, "report/budget/index.html", "<figcaption>预算构成</figcaption>", "")
+    _edit(site, "report/budget/index.html", ">预算构成</figcaption>", "></figcaption>")
     _edit(site, "report/budget/index.html", 'role="dialog" aria-label="查找"', 'role="dialog"')
+    # Labels as pale as the page, in the plan's gantt; the coverage chart cut in half.
+    _edit(site, "en/report/plan/index.html", "--diagram-text:var(", "--diagram-text:#eee;--x:var(")
+    _halve_first_view_box(site, "en/report/wikipedia/index.html")
+    # A wide diagram whose figure can no longer be focused; a full-size view gone.
+    _edit(
+        site,
+        "report/plan/index.html",
+        '<figure class="diagram" tabindex="0">',
+        '<figure class="diagram">',
+    )
+    pie = re.search(
+        r'href="\.\./\.\./\.\./assets/diagrams/(\w+)\.svg"',
+        (site / "en/report/budget/index.html").read_text(encoding="utf-8"),
+    )
+    assert pie is not None
+    (site / "assets" / "diagrams" / f"{pie[1]}.svg").unlink()
+    return site
+
+
+@pytest.fixture(scope="module")
+def broken_client_site(client_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("broken-client") / "site"
+    shutil.copytree(client_site, site)
+    _edit(site, "report/trends/index.html", "mindmap", "mindmap\n    ]] not mermaid [[")
     _edit(site, "en/report/plan/index.html", "javascripts/mermaid-theme.js", "javascripts/none.js")
     return site
 
@@ -52,10 +91,22 @@ def broken_url(broken_site: Path) -> Iterator[str]:
         yield url
 
 
-def test_link_crawl_reports_the_broken_anchor(broken_site: Path) -> None:
+@pytest.fixture(scope="module")
+def broken_client_url(broken_client_site: Path) -> Iterator[str]:
+    with serve(broken_client_site) as url:
+        yield url
+
+
+def test_link_crawl_reports_the_broken_anchor_and_the_missing_full_size_view(
+    broken_site: Path,
+) -> None:
     broken = broken_links(broken_site, site_pages(broken_site))
-    assert len(broken) == 1
-    assert broken[0].startswith("en/report/team/index.html -> ../plan/#task-gone-")
+    assert len(broken) == 2, broken
+    assert re.fullmatch(
+        r"en/report/budget/index.html -> \.\./\.\./\.\./assets/diagrams/\w+\.svg \(no file\)",
+        broken[0],
+    )
+    assert broken[1].startswith("en/report/team/index.html -> ../plan/#task-gone-")
 
 
 def test_translation_check_reports_chinese_on_an_english_page(broken_site: Path) -> None:
@@ -66,28 +117,60 @@ def test_translation_check_reports_chinese_on_an_english_page(broken_site: Path)
 
 
 def test_diagram_check_reports_the_broken_diagram(
-    context: BrowserContext, broken_site: Path, broken_url: str
+    context: BrowserContext, broken_client_site: Path, broken_client_url: str
 ) -> None:
-    sources = site_pages(broken_site)["report/risks/index.html"].mermaid_sources
-    seen = visit(context, broken_url + "report/risks/")
-    problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
+    facts = site_pages(broken_client_site)["report/trends/index.html"]
+    seen = visit(context, broken_client_url + "report/trends/")
+    problems = reader_problems(seen, facts, urlparse(broken_client_url).netloc, axe=False)
     assert any(p.startswith("diagram does not parse: ") for p in problems), problems
 
 
 def test_accessibility_checks_report_missing_names(
     context: BrowserContext, broken_site: Path, broken_url: str
 ) -> None:
-    sources = site_pages(broken_site)["report/budget/index.html"].mermaid_sources
+    facts = site_pages(broken_site)["report/budget/index.html"]
     seen = visit(context, broken_url + "report/budget/")
-    problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
+    problems = reader_problems(seen, facts, urlparse(broken_url).netloc)
     assert "1 diagram(s) without a caption or a text equivalent" in problems
     assert any(p.startswith("axe aria-dialog-name (serious)") for p in problems), problems
 
 
 def test_contrast_check_reports_unthemed_diagram_labels(
-    context: BrowserContext, broken_site: Path, broken_url: str
+    context: BrowserContext, broken_client_site: Path, broken_client_url: str
 ) -> None:
-    sources = site_pages(broken_site)["en/report/plan/index.html"].mermaid_sources
-    seen = visit(context, broken_url + "en/report/plan/")
-    problems = reader_problems(seen, sources, urlparse(broken_url).netloc)
+    facts = site_pages(broken_client_site)["en/report/plan/index.html"]
+    seen = visit(context, broken_client_url + "en/report/plan/")
+    problems = reader_problems(seen, facts, urlparse(broken_client_url).netloc, axe=False)
     assert any(" contrast " in p and p.startswith("[") for p in problems), problems
+
+
+def test_contrast_check_reports_pale_labels_in_an_inline_diagram(
+    context: BrowserContext, broken_url: str
+) -> None:
+    page = context.new_page()
+    page.goto(broken_url + "en/report/plan/", wait_until="load")
+    problems = unreadable_labels(page)
+    assert any(p.startswith("[default] gantt: ") and " contrast " in p for p in problems), problems
+
+
+def test_clipping_check_reports_labels_cut_off_by_the_view_box(
+    context: BrowserContext, broken_url: str
+) -> None:
+    page = context.new_page()
+    page.goto(broken_url + "en/report/wikipedia/", wait_until="load")
+    problems = unreadable_labels(page)
+    assert any(p.endswith("is clipped by its figure") for p in problems), problems
+
+
+def test_scrolling_figure_must_be_focusable_and_full_size_views_must_load(
+    context: BrowserContext, broken_url: str
+) -> None:
+    page = context.new_page()
+    page.goto(broken_url + "report/plan/", wait_until="load")
+    assert "[default] gantt: its figure scrolls but cannot be focused" in unreadable_labels(page)
+    page.goto(broken_url + "en/report/budget/", wait_until="load")
+    problems = unreadable_labels(page)
+    assert any(
+        p.startswith("[default] pie: full-size view ") and p.endswith(" answers 404")
+        for p in problems
+    ), problems

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
@@ -33,7 +33,6 @@ from plandocs.pages import (
 )
 from plandocs.render.locale import Lang
 from plandocs.site import languages
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
 from tests.strategies import hostile_datasets, write_dataset
 
@@ -143,30 +142,34 @@ def diagrams(data: Dataset, lang: Lang) -> Iterator[tuple[str, str, list[str]]]:
     yield "mindmap", fence(trends.render_mindmap(data, lang)), mind
 
 
-def parse_in_chromium(batch: list[tuple[str, str]]) -> list[dict[str, Any]]:
+DATASETS = 4
+
+
+def parse_in_chromium(browser: Browser, batch: list[tuple[str, str]]) -> list[dict[str, Any]]:
     """Return, for each (kind, source), the items Mermaid read, or its error."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.route("**/*", lambda route: route.abort())  # nothing may be fetched
         page.set_content("<!doctype html><html><body></body></html>")
         page.add_script_tag(path=str(MERMAID))
         page.evaluate("window.mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
         results: list[dict[str, Any]] = page.evaluate(READ_BACK, [list(item) for item in batch])
-        browser.close()
+    finally:
+        page.close()
     return results
 
 
-# One example holding many datasets: Chromium starts once and parses every diagram in a batch.
+# One example holding several datasets: every diagram is parsed in one batch, in the session's
+# Chromium.
 @settings(
     max_examples=1,
     deadline=None,
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-@given(st.lists(hostile_datasets(), min_size=8, max_size=8))
+@given(st.lists(hostile_datasets(), min_size=DATASETS, max_size=DATASETS))
 def test_diagrams_of_hostile_data_parse_with_exactly_their_items(
-    raws: list[dict[str, Any]],
+    browser: Browser, raws: list[dict[str, Any]]
 ) -> None:
     expected: list[tuple[str, str, list[str]]] = []
     for raw in raws:
@@ -175,7 +178,7 @@ def test_diagrams_of_hostile_data_parse_with_exactly_their_items(
             data = load_dataset(Path(folder))
         for lang in languages(data):
             expected += list(diagrams(data, lang))
-    results = parse_in_chromium([(kind, source) for kind, source, _ in expected])
+    results = parse_in_chromium(browser, [(kind, source) for kind, source, _ in expected])
     failures = []
     for (kind, source, items), result in zip(expected, results, strict=True):
         want = sorted(one_line(item) for item in items)
@@ -183,5 +186,5 @@ def test_diagrams_of_hostile_data_parse_with_exactly_their_items(
             failures.append(f"{kind} does not parse: {result['error']}\n{source}")
         elif sorted(result["items"]) != want:
             failures.append(f"{kind}: Mermaid read {sorted(result['items'])}, data has {want}")
-    assert len(expected) >= 8 * 2 * 10
+    assert len(expected) >= DATASETS * 2 * 10  # ten diagrams a language
     assert failures == [], "\n\n".join(failures[:5])

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from itertools import repeat
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
-from tests.browser.contrast import OPEN_SHADOW_ROOTS
+from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
 from tests.sitepages import ROUTES, PageFacts, site_pages
 
 
@@ -20,7 +19,9 @@ def _all_routes() -> list[str]:
     return [prefix + route for prefix in ("", "en/") for route in ROUTES]
 
 
-def check_routes(site_url: str, routes: list[str], facts: dict[str, PageFacts]) -> list[str]:
+def check_routes(
+    site_url: str, routes: list[str], facts: dict[str, PageFacts], *, axe: bool = True
+) -> list[str]:
     """Check `routes` in a browser of this thread's own; screenshot the first failing page."""
     own_host = urlparse(site_url).netloc
     failures: list[str] = []
@@ -30,8 +31,8 @@ def check_routes(site_url: str, routes: list[str], facts: dict[str, PageFacts]) 
         context.add_init_script(OPEN_SHADOW_ROOTS)
         for route in routes:
             seen = visit(context, site_url + route)
-            sources = facts[route + "index.html"].mermaid_sources
-            failures += [f"{route}: {p}" for p in reader_problems(seen, sources, own_host)]
+            problems = reader_problems(seen, facts[route + "index.html"], own_host, axe=axe)
+            failures += [f"{route}: {p}" for p in problems]
             if failures:
                 ARTIFACTS.mkdir(exist_ok=True)
                 name = route.strip("/").replace("/", "_") or "home"
@@ -42,19 +43,108 @@ def check_routes(site_url: str, routes: list[str], facts: dict[str, PageFacts]) 
     return failures
 
 
+def _in_two_browsers(
+    site_url: str, routes: list[str], facts: dict[str, PageFacts], *, axe: bool = True
+) -> list[str]:
+    """`check_routes` with the routes shared by two browsers, one per core."""
+
+    def check(share: list[str]) -> list[str]:
+        return check_routes(site_url, share, facts, axe=axe)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        shares = pool.map(check, [routes[0::2], routes[1::2]])
+        return [failure for share in shares for failure in share]
+
+
 def test_every_page_is_clean_in_both_schemes(site_url: str, built_site: Path) -> None:
-    """Every page, in both schemes: diagrams drawn, parsed, named, explained and readable; no
-    Mermaid error graphic, no console error, no request to another host, no serious axe
+    """Every page, in both schemes: diagrams drawn (inline SVG), named, explained and readable;
+    no Mermaid error graphic, no console error, no request to another host, no serious axe
     violation. Two browsers share the pages, one per core."""
     facts = site_pages(built_site)
-    routes = _all_routes()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        shares = pool.map(
-            check_routes, repeat(site_url), [routes[0::2], routes[1::2]], repeat(facts)
-        )
-        failures = [failure for share in shares for failure in share]
+    failures = _in_two_browsers(site_url, _all_routes(), facts)
     assert failures == [], "\n".join(failures)
-    assert sum(len(f.mermaid_sources) for f in facts.values()) >= 24  # 12 a language
+    assert sum(f.inline_diagrams for f in facts.values()) >= 24  # 12 a language
+
+
+def test_client_side_fallback_draws_every_diagram(client_url: str, client_site: Path) -> None:
+    """Built with PLANDOCS_DIAGRAMS=client, every diagram page loads Mermaid and draws each
+    diagram in the browser, in both schemes: parsed, named, readable (axe ran on the same
+    pages of the SVG build)."""
+    facts = site_pages(client_site)
+    routes = [r for r in _all_routes() if facts[r + "index.html"].mermaid_sources]
+    assert sum(len(facts[r + "index.html"].mermaid_sources) for r in routes) >= 24
+    failures = _in_two_browsers(client_url, routes, facts, axe=False)
+    assert failures == [], "\n".join(failures)
+
+
+def _diagram_routes(facts: dict[str, PageFacts]) -> list[str]:
+    return [r for r in _all_routes() if facts[r + "index.html"].figures]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_diagram_label_is_cut_off_or_too_small(
+    browser: Browser, site_url: str, built_site: Path, width: int
+) -> None:
+    """On a phone (360x740) and a desktop: every label inside its SVG and its figure (a figure
+    that scrolls is focusable), readable (>= 11px as drawn) or the figure links to a working
+    full-size SVG."""
+    context = browser.new_context(color_scheme="light", viewport={"width": width, "height": 740})
+    page = context.new_page()
+    failures = []
+    for route in _diagram_routes(site_pages(built_site)):
+        page.goto(site_url + route, wait_until="load")
+        failures += [f"{route} at {width}px: {p}" for p in unreadable_labels(page)]
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_printed_diagrams_are_whole(light_context: BrowserContext, site_url: str) -> None:
+    """Printed, every diagram fits the page width: nothing scrolls, nothing is cut."""
+    page = light_context.new_page()
+    page.emulate_media(media="print")
+    for route in ("report/plan/", "en/report/execution/", "report/trends/"):
+        page.goto(site_url + route, wait_until="load")
+        overflowing = page.evaluate(
+            """() => [...document.querySelectorAll("figure.diagram")].filter(f => {
+                const svg = f.querySelector("svg").getBoundingClientRect();
+                const box = f.getBoundingClientRect();
+                return f.scrollWidth > f.clientWidth + 1 || svg.right > box.right + 1
+                  || getComputedStyle(f).breakInside !== "avoid";
+              }).length"""
+        )
+        assert overflowing == 0, route
+
+
+FIND_IN_CHART = """text => {
+  getSelection().removeAllRanges();
+  while (window.find(text, true)) {
+    const node = getSelection().anchorNode;
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (element && element.closest("figure.diagram svg")) return true;
+  }
+  return false;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("route", "text"),
+    [
+        ("en/report/plan/", "AI-driven operations platform"),
+        ("report/budget/", "人力成本"),
+        ("en/report/trends/", "Kata Containers 3.0"),
+    ],
+)
+def test_diagram_text_is_page_text(
+    light_context: BrowserContext, site_url: str, route: str, text: str
+) -> None:
+    """Find-in-page finds a label inside its chart, and the chart's text is the page's text."""
+    page = light_context.new_page()
+    page.goto(site_url + route, wait_until="load")
+    assert page.evaluate(FIND_IN_CHART, text), f"{text!r} not found in a chart of {route}"
+    in_charts = page.eval_on_selector_all(
+        "figure.diagram svg", "svgs => svgs.map(s => s.textContent).join(' ')"
+    )
+    assert text in " ".join(in_charts.split())
 
 
 def _html_only(route: Route) -> None:

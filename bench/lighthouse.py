@@ -1,0 +1,203 @@
+"""Page budget: Lighthouse (performance only, desktop preset) on one page of every family.
+
+Usage: `make lighthouse` (installs bench/'s pinned npm packages, builds the site, runs this), or
+`python bench/lighthouse.py [SITE] [--out FILE]` on a site already built (default: site/).
+
+Serves SITE on 127.0.0.1 (gzip for text, as GitHub Pages serves it), runs the pinned Lighthouse
+(bench/package-lock.json) with Debian's chromium on the home page, about/ and report/<slug>/ of
+every family in plandocs.site.PAGES, in both languages, and prints a table of performance
+score, total blocking time, cumulative layout shift and kilobytes transferred; the same goes
+to bench/results/lighthouse.json (git-ignored). Exits 1 if a page misses the budget below.
+Not part of `make test`: its figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from plandocs.registry import PAGES
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+# Material asks api.github.com for the repository's stars: not this site's weight, and there is
+# no network here.
+BLOCKED = "*api.github.com*"
+
+# The budget every page must meet.
+MIN_SCORE = 95
+MAX_TBT_MS = 150
+MAX_CLS = 0.05
+MAX_KIB = 600
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", "/")
+
+
+@dataclass(frozen=True)
+class Result:
+    """Lighthouse's figures for one page."""
+
+    page: str
+    score: int
+    tbt_ms: float
+    cls: float
+    kib: float
+
+    def misses(self) -> list[str]:
+        """Return which parts of the budget this page misses."""
+        misses = []
+        if self.score < MIN_SCORE:
+            misses.append(f"score {self.score} < {MIN_SCORE}")
+        if self.tbt_ms > MAX_TBT_MS:
+            misses.append(f"TBT {self.tbt_ms:.0f} ms > {MAX_TBT_MS}")
+        if self.cls > MAX_CLS:
+            misses.append(f"CLS {self.cls:.3f} > {MAX_CLS}")
+        if self.kib > MAX_KIB:
+            misses.append(f"{self.kib:.0f} KiB > {MAX_KIB}")
+        return misses
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text gzipped when the client accepts it (as GitHub Pages does)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        path = self.path.split("?", 1)[0]
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.endswith(COMPRESSIBLE):
+            return super().send_head()
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        if not local.is_file():
+            return super().send_head()
+        body = gzip.compress(local.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(local)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` from a thread on a free loopback port; yield its base URL."""
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pages() -> list[str]:
+    """Return every page of the site, in both languages: home, reports, derived pages, about."""
+    derived = ["report/source/", "report/downloads/", "report/translations/"]
+    routes = ["", *(f"report/{family.name}/" for family in PAGES), *derived, "summary/", "about/"]
+    return [prefix + route for prefix in ("", "en/") for route in routes]
+
+
+def measure(url: str, page: str) -> Result:
+    """Run Lighthouse on `url`; return its figures for `page`."""
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--preset=desktop",
+        "--only-categories=performance",
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={CHROMIUM_FLAGS}",
+        f"--blocked-url-patterns={BLOCKED}",
+    ]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
+    audits = report["audits"]
+    return Result(
+        page=page or "(home)",
+        score=round(100 * (report["categories"]["performance"]["score"] or 0)),
+        tbt_ms=round(audits["total-blocking-time"]["numericValue"], 1),
+        cls=round(audits["cumulative-layout-shift"]["numericValue"], 4),
+        kib=round(audits["total-byte-weight"]["numericValue"] / 1024, 1),
+    )
+
+
+def table(results: list[Result]) -> str:
+    """Return `results` as a Markdown table, with the budget misses of each page."""
+    lines = [
+        "| page | performance | TBT (ms) | CLS | transferred (KiB) | budget |",
+        "| --- | --: | --: | --: | --: | --- |",
+    ]
+    for r in results:
+        verdict = "; ".join(r.misses()) or "ok"
+        lines.append(
+            f"| {r.page} | {r.score} | {r.tbt_ms:.0f} | {r.cls:.3f} | {r.kib:.0f} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every page; print the table; return 1 if a page misses the budget."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=BENCH / "results" / "lighthouse.json")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.is_file():
+        parser.error(f"{LIGHTHOUSE} is missing: run `npm ci` in bench/ (or `make lighthouse`)")
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site}/index.html is missing: build the site first (`make build`)")
+
+    results = []
+    with serve(args.site) as base:
+        for page in pages():
+            result = measure(base + page, page)
+            print(f"  {result.page}: {result.score}", file=sys.stderr, flush=True)
+            results.append(result)
+    print(table(results))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    budget = {"score": MIN_SCORE, "tbt_ms": MAX_TBT_MS, "cls": MAX_CLS, "kib": MAX_KIB}
+    record = {"site": str(args.site), "budget": budget, "pages": [asdict(r) for r in results]}
+    args.out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.out}", file=sys.stderr)
+    missed = [r for r in results if r.misses()]
+    if missed:
+        print(f"{len(missed)} page(s) miss the budget", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
