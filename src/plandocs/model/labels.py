@@ -175,6 +175,7 @@ class PlanWords(Model):
     intro: Text
     timeline: Text
     timeline_description: Text
+    timeline_data: Text
     overview: Text
     months_note: Text
     phase_columns: PhaseColumns

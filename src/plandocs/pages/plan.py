@@ -50,22 +50,16 @@ def render_timeline(data: Dataset, lang: Lang) -> str:
     )
 
 
-def render_timeline_table(data: Dataset, lang: Lang) -> Md:
-    """Return the gantt chart's data: phase, task, weeks and dates."""
+def render_timeline_pointer(data: Dataset, lang: Lang) -> Md:
+    """Return what stands for the gantt chart's data: a link to each phase's task table (a
+    table of every task here would repeat those tables; the phases' dates follow, in the phase
+    overview)."""
     words = data.labels.plan
-    rows = [
-        [
-            phase.title(lang),
-            md.link(task.title(lang), anchors.here(anchors.task(task.id))),
-            weeks(span, words, lang),
-            lang.dates(span.start, span.end),
-        ]
+    links = [
+        md.link(phase.title(lang), anchors.here(anchors.phase(phase.id)))
         for phase in data.plan.phases
-        for task in phase.tasks
-        for span in [schedule.task_span(data.plan, phase, task)]
     ]
-    headers = [words.phase_columns.phase, words.task, words.phase_columns.weeks, words.dates]
-    return blocks.columns_table(headers, rows, lang)
+    return md.join(md.inline(words.timeline_data(lang)), md.bullets(links))
 
 
 def render_overview(data: Dataset, lang: Lang) -> Md:
@@ -166,7 +160,10 @@ def render(data: Dataset, lang: Lang) -> str:
         md.inline(words.intro(lang)),
         md.heading(2, words.timeline(lang), "plan-timeline"),
         blocks.chart_with_data(
-            render_timeline(data, lang), render_timeline_table(data, lang), data.labels.common, lang
+            render_timeline(data, lang),
+            render_timeline_pointer(data, lang),
+            data.labels.common,
+            lang,
         ),
         md.heading(2, words.overview(lang), "phase-overview"),
         md.inline(words.months_note(lang)),
