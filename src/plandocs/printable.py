@@ -31,9 +31,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from plandocs.settings import SettingError, choice, chromium_path
+
 MODE_VARIABLE = "PLANDOCS_PDF"
-CHROMIUM_VARIABLE = "PLANDOCS_CHROMIUM"
-DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 PDF_PATH = "downloads/plan.{code}.pdf"
 """Where each language's PDF is written, under the site directory."""
 DOCUMENT = ".plandocs-print.{code}.html"
@@ -72,20 +72,10 @@ class Decision:
 
 def print_mode(environ: Mapping[str, str]) -> PrintMode:
     """Return the mode chosen by `PLANDOCS_PDF` (and `CI`) in `environ`."""
-    value = environ.get(MODE_VARIABLE, "").strip().lower()
-    if not value:
-        on_ci = environ.get("CI", "").strip().lower() == "true"
-        return PrintMode.ON if on_ci else PrintMode.AUTO
     try:
-        return PrintMode(value)
-    except ValueError:
-        choices = ", ".join(mode.value for mode in PrintMode)
-        raise PrintError(f"{MODE_VARIABLE}={value!r} is not one of: {choices}") from None
-
-
-def chromium_path(environ: Mapping[str, str]) -> Path:
-    """Return the Chromium to print with: `PLANDOCS_CHROMIUM`, or Debian's /usr/bin/chromium."""
-    return Path(environ.get(CHROMIUM_VARIABLE) or DEFAULT_CHROMIUM)
+        return choice(environ, MODE_VARIABLE, PrintMode, PrintMode.AUTO, PrintMode.ON)
+    except SettingError as error:
+        raise PrintError(str(error)) from None
 
 
 def _missing_browser(environ: Mapping[str, str]) -> str:

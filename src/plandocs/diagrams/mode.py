@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from pathlib import Path
+
+from plandocs.settings import CHROMIUM_VARIABLE, SettingError, choice, chromium_path
+
+__all__ = ["CHROMIUM_VARIABLE", "DiagramError", "DiagramMode", "chromium_path", "diagram_mode"]
 
 MODE_VARIABLE = "PLANDOCS_DIAGRAMS"
-CHROMIUM_VARIABLE = "PLANDOCS_CHROMIUM"
-DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 
 
 class DiagramError(Exception):
@@ -32,18 +33,7 @@ class DiagramMode(StrEnum):
 
 def diagram_mode(environ: Mapping[str, str]) -> DiagramMode:
     """Return the mode chosen by `PLANDOCS_DIAGRAMS` (and `CI`) in `environ`."""
-    value = environ.get(MODE_VARIABLE, "").strip().lower()
-    if not value:
-        return (
-            DiagramMode.SVG if environ.get("CI", "").strip().lower() == "true" else DiagramMode.AUTO
-        )
     try:
-        return DiagramMode(value)
-    except ValueError:
-        choices = ", ".join(mode.value for mode in DiagramMode)
-        raise DiagramError(f"{MODE_VARIABLE}={value!r} is not one of: {choices}") from None
-
-
-def chromium_path(environ: Mapping[str, str]) -> Path:
-    """Return the Chromium to draw with: `PLANDOCS_CHROMIUM`, or Debian's /usr/bin/chromium."""
-    return Path(environ.get(CHROMIUM_VARIABLE) or DEFAULT_CHROMIUM)
+        return choice(environ, MODE_VARIABLE, DiagramMode, DiagramMode.AUTO, DiagramMode.SVG)
+    except SettingError as error:
+        raise DiagramError(str(error)) from None
