@@ -3,6 +3,7 @@ the glossary's check; the translation status page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,8 @@ from plandocs.render import markdown as md
 from plandocs.review import tracked, warnings
 from plandocs.site import build_pages
 from plandocs.webpage import mark_page, source_twin
-from tests.conftest import ROOT, DataCopy
+from tests.conftest import FIXTURE, ROOT, DataCopy, copy_project, run_mkdocs_build
+from tests.sitepages import read_page
 
 
 def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -154,6 +156,9 @@ def test_a_mark_links_to_the_same_place_on_the_source_page(pinned: DataCopy) -> 
     assert f"R1 title</a>{mark.replace('risk-r2', 'risk-r2')}</td>" in marked  # after the link
     assert '<a class="source-page" href="../../../report/risks/">Chinese page</a>' in marked
     assert mark_page(page, "report/risks/", data, "zh") == page
+    # A link to the source page before the marks does not move them.
+    linked_first = mark_page(f"<p>{md.SOURCE_LINK}</p>" + page, "en/report/risks/", data, "en")
+    assert f"Lower quality{mark}</p>" in linked_first
     assert source_twin("en/about/", "en", "zh") == "../../about/"
 
 
@@ -186,3 +191,34 @@ def test_the_glossary_check_finds_a_translation_that_ignores_a_term(data_copy: D
 def test_the_real_data_has_no_warning() -> None:
     assert main(["--data", str(ROOT / "data"), "check"]) == 0
     assert warnings(load(ROOT / "data"), ROOT / "docs") == []
+
+
+@pytest.mark.build
+def test_a_built_english_page_shows_the_marks_and_the_status_page_counts_them(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project", data=FIXTURE)
+    risks = project / "data" / "risks.yml"
+    risks.write_text(
+        risks.read_text(encoding="utf-8").replace("zh: 质量下降", "zh: 质量明显下降"), "utf-8"
+    )
+    about = project / "docs" / "about.zh.md"
+    about.write_text(
+        about.read_text(encoding="utf-8").replace("代码采用 MIT 许可", "全部代码采用 MIT 许可"),
+        "utf-8",
+    )
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site, PLANDOCS_DIAGRAMS="client")
+    assert result.returncode == 0, result.stderr
+    page = (site / "en" / "report" / "risks" / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'Lower quality<a class="stale-translation" href="\.\./\.\./\.\./report/risks/#[\w-]+"',
+        page,
+    )
+    assert "Parts of this translation may be out of date" in page
+    about_en = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../about/#licence"' in about_en and "stale-translation" in about_en
+    status = read_page(site / "en" / "report" / "translations" / "index.html").content_text
+    assert "data/risks.yml" in status and "docs/about.en.md" in status
+    chinese = (site / "report" / "risks" / "index.html").read_text(encoding="utf-8")
+    assert "stale-translation" not in chinese

@@ -62,9 +62,6 @@ def mark_page(page: str, url: str, data: Dataset, code: str) -> str:
     source_code = data.languages.codes[0]
     if code == source_code or "<a class=" not in page:
         return page
-    marks: list[int] = []  # where each mark stands once the marks are taken out
-    for found in re.finditer(re.escape(md.STALE_MARK), page):
-        marks.append(found.start() - len(marks) * len(md.STALE_MARK))
     words = data.labels.site
     twin = html.escape(source_twin(url, code, source_code))
     label = html.escape(words.stale_marker(code))
@@ -74,7 +71,10 @@ def mark_page(page: str, url: str, data: Dataset, code: str) -> str:
         anchor = f"#{html.escape(found[1])}" if found[1] else ""
         return f'<a class="source-page" href="{twin}{anchor}">{found[2] or name}</a>'
 
-    page = _SOURCE_LINK.sub(source_link, page)
+    page = _SOURCE_LINK.sub(source_link, page)  # first: it changes where the marks stand
+    marks: list[int] = []  # where each mark stands once the marks are taken out
+    for found in re.finditer(re.escape(md.STALE_MARK), page):
+        marks.append(found.start() - len(marks) * len(md.STALE_MARK))
     page = page.replace(md.STALE_MARK, "")  # each mark is placed again, as a link, below
     for at in reversed(marks):
         ids = _ID.findall(page, 0, at)
