@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_mkdocs_build
+from tests.conftest import FIXTURE, copy_project, run_mkdocs_build
 from tests.sitepages import read_page
 
 pytestmark = pytest.mark.build
@@ -20,21 +20,18 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_the_front_page_follows_a_budget_change(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)  # no content change breaks it
     budget = project / "data" / "budget.yml"
-    # The project manager's line, then the subtotal and totals the source states above it.
-    _replace(
-        budget,
-        "amount: 15000\n            role: project-manager",
-        "amount: 25000\n            role: project-manager",
-    )
-    _replace(budget, "stated_subtotal: 135000", "stated_subtotal: 145000")
-    _replace(budget, "stated_total: 160000", "stated_total: 170000")
-    _replace(budget, "stated_total: 176800", "stated_total: 186800")
+    # The theorist's line, then the subtotal and totals stated above it.
+    _replace(budget, "amount: 20000", "amount: 30000")
+    _replace(budget, "stated_subtotal: 50000", "stated_subtotal: 60000")
+    _replace(budget, "stated_total: 67500", "stated_total: 77500")
+    _replace(budget, "stated_total: 71700", "stated_total: 81700")
     site = tmp_path / "site"
     result = run_mkdocs_build(project, site, PLANDOCS_DIAGRAMS="client")
     assert result.returncode == 0, result.stderr
     zh = read_page(site / "index.html").content_text
     en = read_page(site / "en" / "index.html").content_text
-    assert "预算总计 $186,800" in zh and "176,800" not in zh
-    assert "Total budget US$186,800" in en and "176,800" not in en
+    glance = zh[zh.find("预算总计") :][:40]
+    assert "预算总计 $81,700" in zh and "71,700" not in zh, glance
+    assert "Total budget US$81,700" in en and "71,700" not in en

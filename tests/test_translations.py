@@ -188,9 +188,14 @@ def test_the_glossary_check_finds_a_translation_that_ignores_a_term(data_copy: D
     ]
 
 
-def test_the_real_data_has_no_warning() -> None:
+def test_the_real_data_passes_and_follows_the_glossary() -> None:
+    # A translation that is stale (the Chinese changed) or not yet pinned is a tracked state
+    # (marked on the site, counted on the status page), not a failure: a contributor may change
+    # the Chinese and leave the English to someone else. Every other warning is a failure.
     assert main(["--data", str(ROOT / "data"), "check"]) == 0
-    assert warnings(load(ROOT / "data"), ROOT / "docs") == []
+    tracked_states = ("the translation may be out of date", "translation not pinned")
+    found = warnings(load(ROOT / "data"), ROOT / "docs")
+    assert [w for w in found if not w.message.startswith(tracked_states)] == []
 
 
 @pytest.mark.build
