@@ -14,21 +14,17 @@ Not part of `make test`: its figures depend on the machine.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from plandocs.localserver import QuietHandler, serve
 from plandocs.registry import PAGES
 
 BENCH = Path(__file__).resolve().parent
@@ -76,11 +72,8 @@ class Result:
         return misses
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files, text gzipped when the client accepts it (as GitHub Pages does)."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = self.path.split("?", 1)[0]
@@ -99,19 +92,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` from a thread on a free loopback port; yield its base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def pages() -> list[str]:
@@ -182,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.site}/index.html is missing: build the site first (`make build`)")
 
     results = []
-    with serve(args.site) as base:
+    with serve(args.site, _GzipHandler) as base:
         for page in pages():
             result = measure(base + page, page)
             print(f"  {result.page}: {result.score}", file=sys.stderr, flush=True)

@@ -17,20 +17,17 @@ embeds its fonts once (a PDF a page would embed the Chinese font's glyphs some f
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import posixpath
 import re
-import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from plandocs.localserver import serve
 from plandocs.settings import SettingError, choice, chromium_path
 
 MODE_VARIABLE = "PLANDOCS_PDF"
@@ -105,24 +102,6 @@ def decide(command: str, environ: Mapping[str, str]) -> Decision:
     if mode is PrintMode.ON:
         raise PrintError(f"{MODE_VARIABLE}=on but {missing}")
     return Decision(False, f"PDFs not printed: {missing}")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """Serve `site` from a thread on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 _ARTICLE_START = re.compile(r'<article class="md-content__inner md-typeset">')
@@ -268,7 +247,7 @@ def print_site(
     """
     chromium = chromium_path(environ)
     written: dict[str, Path] = {}
-    with _served(site) as base, ThreadPoolExecutor(max_workers=1) as pool:
+    with serve(site) as base, ThreadPoolExecutor(max_workers=1) as pool:
         for code, pages in routes.items():
             document = site / DOCUMENT.format(code=code)
             document.write_text(compose(site, pages, site_url), encoding="utf-8")
