@@ -38,6 +38,8 @@ BUILD_ENV = {
     # Diagrams drawn in the browser for both builds, where the project knows the variable:
     # the comparison is about the hook's own cost, not about pre-rendering SVG.
     "PLANDOCS_DIAGRAMS": "client",
+    # The PDFs are printed after the build, from its output: not part of either build here.
+    "PLANDOCS_PDF": "off",
 }
 # What `mkdocs serve` logs once per rebuild. (static-i18n filters MkDocs' own "Building
 # documentation to directory" line and logs one "Building '<lang>' documentation" per language.)
@@ -120,12 +122,28 @@ def project_copy() -> Iterator[Path]:
         yield target
 
 
+PLAIN_ASSETS = Path(__file__).resolve().parent / "plain_assets.py"
+# What hooks/gen_assets.py publishes besides pages, by folder of the built site.
+PUBLISHED = ("assets/vendor", "schema", "api", "csv", "calendar")
+
+
 def without_hooks(config: str) -> str:
-    """Return mkdocs.yml's text with its `hooks:` block removed, everything else unchanged."""
+    """Return mkdocs.yml's text with its `hooks:` block removed and its gen-files script (which
+    loads data/) replaced by bench/plain_assets.py (which copies what it published)."""
     stripped = re.sub(r"(?m)^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config)
     if stripped == config:
         raise ValueError("mkdocs.yml has no top-level `hooks:` block to remove")
-    return stripped
+    if "- hooks/gen_assets.py" not in stripped:
+        raise ValueError("mkdocs.yml has no gen-files script hooks/gen_assets.py to replace")
+    return stripped.replace("- hooks/gen_assets.py", f"- {PLAIN_ASSETS}")
+
+
+def snapshot(site: Path, target: Path) -> Path:
+    """Copy what the project's build published besides its pages into `target`; return it."""
+    for folder in PUBLISHED:
+        if (site / folder).is_dir():
+            shutil.copytree(site / folder, target / folder)
+    return target
 
 
 @dataclass(frozen=True)
@@ -177,9 +195,11 @@ def compare_builds(pairs: int) -> BuildComparison:
             without_hooks((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
         )
         site = project.parent / "site"
-        # Untimed: writes docs/report/ (the plain build needs the pages in place) and warms
-        # the disk cache and jieba's dictionary cache.
+        # Untimed: writes docs/report/ (the plain build needs the pages in place) and the files
+        # the plain build copies, and warms the disk cache and jieba's dictionary cache.
         run_build(project, "mkdocs.yml", site)
+        assets = snapshot(site, project.parent / "assets")
+        os.environ["PLANDOCS_BENCH_ASSETS"] = str(assets)
         for index in range(pairs):
             order = ["mkdocs.yml", plain.name]
             if index % 2:

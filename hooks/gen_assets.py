@@ -34,7 +34,7 @@ for name, text in render_schemas(configured_languages(ROOT / "data")).items():
 # The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
 # data under `mkdocs serve` was reported by the hook, which keeps the last good pages.
 try:
-    downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "").downloads
+    downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None).downloads
 except DataError:
     downloads = {}
 for path, body in downloads.items():

@@ -32,7 +32,7 @@ class Generated:
     """Each file of data/ and docs/ -> its last commit (empty outside git)."""
 
 
-_LAST: dict[str, Generated] = {}
+_LAST: dict[tuple[str, bool], Generated] = {}
 
 
 def fingerprint(folder: Path, *, pattern: str = "*") -> str:
@@ -47,6 +47,8 @@ def fingerprint(folder: Path, *, pattern: str = "*") -> str:
         digest.update(
             path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0"
         )
+        if path.is_dir() and not path.is_symlink():
+            continue  # a folder: its name is in its files' names
         read = read_capped(path) if path.is_file() and not path.is_symlink() else None
         digest.update(read[0] if read else os.urandom(16))
     return digest.hexdigest()
@@ -62,17 +64,20 @@ def generated_at(changes: dict[str, dt.datetime]) -> dt.datetime:
 
 
 def generate(
-    data_dir: Path, *, site_url: str = "https://example.org/", pdf: bool = False
+    data_dir: Path, *, site_url: str = "https://example.org/", pdf: bool | None = False
 ) -> Generated:
     """Return what a build needs from `data_dir` (and the docs/ beside it), loading and
     rendering only when their content, the site's address or `pdf` (whether this build prints
-    the PDFs, which the downloads page lists) changed since the last call.
+    the PDFs, which the downloads page lists) changed since the last call. `pdf=None` takes the
+    last call's choice: for a reader of the same build that does not know it (gen_assets).
 
     Raise DataError as load_dataset does.
     """
     docs_dir = data_dir.parent / "docs"
-    key = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url + str(pdf)
-    if key not in _LAST:
+    content = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url
+    if pdf is None:
+        pdf = next((printed for key, printed in _LAST if key == content), False)
+    if (content, pdf) not in _LAST:
         loaded = load(data_dir)
         data = loaded.dataset
         tracked = tracked_in_data(loaded.families(), data.languages.codes)
@@ -81,5 +86,5 @@ def generate(
         downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
         pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
         _LAST.clear()
-        _LAST[key] = Generated(data, pages, not_found(data), tracked, downloads, changes)
-    return _LAST[key]
+        _LAST[content, pdf] = Generated(data, pages, not_found(data), tracked, downloads, changes)
+    return _LAST[content, pdf]

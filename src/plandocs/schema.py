@@ -5,6 +5,7 @@ A text's schema lists the languages of data/languages.yml, so an editor asks for
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,13 @@ def text_schema(languages: tuple[str, ...]) -> dict[str, Any]:
 
 
 def render_schemas(languages: tuple[str, ...]) -> dict[str, str]:
-    """Return every schema as file name -> JSON text."""
+    """Return every schema as file name -> JSON text (the models do not change while a process
+    runs: each language's build reuses the first one's)."""
+    return dict(_rendered(languages))
+
+
+@functools.cache
+def _rendered(languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
     for family in FAMILIES:
         schema = family.model.model_json_schema()
@@ -61,7 +68,7 @@ def render_schemas(languages: tuple[str, ...]) -> dict[str, str]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
         schema["title"] = f"data/{family.file}"
         out[family.schema] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    return out
+    return tuple(out.items())
 
 
 def stale_schemas(folder: Path, languages: tuple[str, ...]) -> list[str]:
