@@ -250,9 +250,13 @@ def test_search_answers_only_in_the_language_of_the_page(
     page = light_context.new_page()
     indexes: list[str] = []
     page.on("request", lambda r: indexes.append(r.url) if "search_index" in r.url else None)
+    page.goto(site_url + start, wait_until="load")
     foreign = []
     for query in queries:
-        page.goto(site_url + start, wait_until="load")  # no result list left from the last query
+        # No result list left from the last query: an empty query empties it.
+        page.fill(".md-search__input", "")
+        page.press(".md-search__input", "End")
+        page.wait_for_selector(".md-search-result__item", state="detached")
         for href in search(page, query):  # waits for at least one result
             path = urlparse(href).path.lstrip("/")
             if path.startswith("en/") != (start == "en/"):
