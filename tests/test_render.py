@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
@@ -45,6 +47,12 @@ def test_inline_escapes_markdown_and_html() -> None:
 )
 def test_block_syntax_at_the_start_of_a_text_stays_text(text: str, markdown: str) -> None:
     assert md.inline(text) == markdown
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\\`*_[]{}|!#&<>-+:=~?.)0123a中")))
+def test_inline_returns_texts_it_would_not_change_as_they_are(text: str) -> None:
+    """The fast path of `inline` gives exactly what escaping gives."""
+    assert md.inline(text) == md.escaped_inline(text)
 
 
 def test_table_rows_cannot_be_broken_by_a_pipe() -> None:

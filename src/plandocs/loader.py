@@ -108,11 +108,14 @@ def load(data_dir: Path, *, label: str = "data") -> Loaded:
         source_text, found = read_source_copy(data_dir, document, sources["source"])
         problems += found
     valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
-    findings = check_rules(valid, complete=not problems)
+    # Complete (every family read and valid): the rules may render the pages, which the
+    # generator then reuses from the dataset.
+    dataset = None if problems else Dataset.model_validate(parts)
+    findings = check_rules(valid, dataset)
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
-    if problems:
+    if problems or dataset is None:
         raise DataError(problems)
-    return Loaded(Dataset.model_validate(parts), sources, source_text)
+    return Loaded(dataset, sources, source_text)
 
 
 def read_source_copy(

@@ -23,7 +23,7 @@ from plandocs.model.contradictions import Contradictions
 from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
-from plandocs.registry import FAMILIES, PAGES
+from plandocs.registry import PAGES
 from plandocs.schedule import phase_span
 
 
@@ -36,11 +36,11 @@ class Finding:
     message: str
 
 
-def check_rules(parts: dict[str, Model], *, complete: bool) -> list[Finding]:
+def check_rules(parts: dict[str, Model], dataset: Dataset | None = None) -> list[Finding]:
     """Return every broken rule among the valid families in `parts`.
 
-    `complete` says that every family validated with no problem at all: only then are the
-    pages rendered, to check that their anchors are unique.
+    `dataset` (the same parts as a Dataset) is given when every family validated with no
+    problem at all: only then are the pages rendered, to check that their anchors are unique.
     """
     findings: list[Finding] = []
     for name, part in parts.items():
@@ -48,8 +48,8 @@ def check_rules(parts: dict[str, Model], *, complete: bool) -> list[Finding]:
     for needs, rule in RULES:
         if all(name in parts for name in needs):
             findings += rule(*(parts[name] for name in needs))
-    if complete and not findings and len(parts) == len(FAMILIES):
-        findings += unique_anchors(Dataset.model_validate(parts))
+    if dataset is not None and not findings:
+        findings += unique_anchors(dataset)
     return findings
 
 
@@ -309,12 +309,11 @@ def page_anchors(markdown: str) -> list[str]:
 def unique_anchors(data: Dataset) -> Iterator[Finding]:
     """Every anchor of a generated page is unique on it: ids made into anchors may not meet
     each other across lists, nor a section's fixed anchor."""
-    from plandocs.site import languages  # the generator depends on the rules' module
+    from plandocs.site import languages, render_page  # the generator depends on the rules
 
     lang = languages(data)[0]
     for family in PAGES:
-        assert family.render is not None
-        counts = Counter(page_anchors(family.render(data, lang)))
+        counts = Counter(page_anchors(render_page(data, family, lang)))
         for anchor in sorted(a for a, n in counts.items() if n > 1):
             yield from _locate_anchor(data, family.name, anchor)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from plandocs.model import Dataset
 from plandocs.pages import downloads as downloads_page
 from plandocs.pages import source, translations
-from plandocs.registry import PAGES
+from plandocs.registry import PAGES, Family
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
@@ -69,12 +69,21 @@ def build_pages(
         assert family.render is not None  # PAGES holds only the families with a page
         for lang in languages(data):
             front = FRONT_MATTER.format(source=family.file)
-            page = family.render(data, lang)
+            page = render_page(data, family, lang)
             stale = stale_texts(data, family.name, lang)
             if stale:
                 page = with_banner(mark_texts(page, stale), stale_banner(data, lang))
             pages[f"report/{family.name}.{lang.code}.md"] = front + page
     return pages
+
+
+def render_page(data: Dataset, family: Family, lang: Lang) -> str:
+    """Return the page of `family` in `lang`, rendered once a dataset (pages are pure)."""
+    assert family.render is not None  # PAGES holds only the families with a page
+    key = (family.name, lang.code)
+    if key not in data._pages:
+        data._pages[key] = family.render(data, lang)
+    return data._pages[key]
 
 
 def stale_texts(data: Dataset, family: str, lang: Lang) -> list[str]:

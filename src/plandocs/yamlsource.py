@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import events
@@ -48,13 +49,21 @@ _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
 # C0 and C1 controls but tab and line feed; bidirectional embeddings, overrides and isolates.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_REFUSED_CHARACTER = re.compile(f"{_FORBIDDEN.pattern}|{_SURROGATE.pattern}")
+# Every plain scalar the rules above read as anything but text either starts with one of these
+# or is one of the words below (a fast path: most plain scalars are text).
+_NOT_TEXT_START = frozenset("0123456789+-.~")
+_WORDS = frozenset(
+    {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
+    | {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"}
+    | {"on", "On", "ON", "off", "Off", "OFF"}
+)
 # Every key the models know is a plain name; anything else is refused where it is read.
 _KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$")
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column."""
+class Position(NamedTuple):
+    """A 1-based line and column (a tuple: made for every value of every file, so cheap)."""
 
     line: int
     column: int
@@ -169,7 +178,7 @@ def _position_in(text_before: str) -> Position:
     return Position(line, len(text_before) - (text_before.rfind("\n") + 1) + 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A mapping or sequence being built."""
 
@@ -177,7 +186,8 @@ class _Frame:
     value: dict[str, Any] | list[Any]
     key: str | None = None
     key_skipped: bool = False
-    expect_key: bool = True
+    expect_key: bool = False
+    """True in a mapping until its next key is read (never in a sequence)."""
 
 
 class _Builder:
@@ -192,11 +202,20 @@ class _Builder:
 
     def build(self) -> None:
         loader = _EventLoader(self.text)
+        handlers: dict[type, Callable[[Any], None]] = {
+            events.ScalarEvent: self.scalar,
+            events.MappingStartEvent: self.open,
+            events.SequenceStartEvent: self.open,
+            events.MappingEndEvent: self.close,
+            events.SequenceEndEvent: self.close,
+            events.DocumentStartEvent: self.document,
+            events.AliasEvent: self.alias,
+        }
         try:
-            while loader.check_event():
-                event = loader.get_event()
-                if event is not None:
-                    self.take(event)
+            while (event := loader.get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except yaml.MarkedYAMLError as error:
             raise _AbortError(*_describe_yaml_error(error)) from None
         except yaml.reader.ReaderError as error:
@@ -210,23 +229,15 @@ class _Builder:
         if self.documents == 0:
             raise _AbortError(Position(1, 1), "file is empty")
 
-    def take(self, event: events.Event) -> None:
-        if isinstance(event, events.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _AbortError(_at(event.start_mark), "one document a file: remove this `---`")
-            return
-        if isinstance(event, events.AliasEvent):
-            raise _AbortError(
-                _at(event.start_mark), "YAML: aliases (*name) are not allowed in data files"
-            )
-        if isinstance(event, events.CollectionEndEvent):
-            self.close()
-            return
-        if isinstance(event, events.CollectionStartEvent):
-            self.open(event)
-        elif isinstance(event, events.ScalarEvent):
-            self.scalar(event)
+    def document(self, event: events.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _AbortError(_at(event.start_mark), "one document a file: remove this `---`")
+
+    def alias(self, event: events.AliasEvent) -> None:
+        raise _AbortError(
+            _at(event.start_mark), "YAML: aliases (*name) are not allowed in data files"
+        )
 
     # Collections -----------------------------------------------------------------------
 
@@ -235,16 +246,14 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise _AbortError(where, f"nested more than {MAX_DEPTH} levels deep")
         _refuse_tag(event, where)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and isinstance(parent.value, dict) and parent.expect_key:
+        if self.stack and self.stack[-1].expect_key:
             raise _AbortError(where, "keys must be plain names, not lists or mappings")
-        value: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, events.MappingStartEvent) else []
-        )
+        is_map = type(event) is events.MappingStartEvent
+        value: dict[str, Any] | list[Any] = {} if is_map else []
         loc = self.place(value, where)
-        self.stack.append(_Frame(loc, value))
+        self.stack.append(_Frame(loc, value, expect_key=is_map))
 
-    def close(self) -> None:
+    def close(self, _event: events.CollectionEndEvent) -> None:
         frame = self.stack.pop()
         if not self.stack:
             self.source.data = frame.value
@@ -257,14 +266,15 @@ class _Builder:
                 self.source.data = value
             return ()
         parent = self.stack[-1]
-        if isinstance(parent.value, list):
-            loc: Loc = (*parent.loc, len(parent.value))
-            parent.value.append(value)
+        container = parent.value
+        if isinstance(container, list):
+            loc: Loc = (*parent.loc, len(container))
+            container.append(value)
         else:
             assert parent.key is not None or parent.key_skipped
             loc = (*parent.loc, parent.key if parent.key is not None else "?")
             if not parent.key_skipped:
-                parent.value[parent.key] = value  # type: ignore[index]
+                container[parent.key] = value  # type: ignore[index]
             parent.expect_key = True
         self.source.values[loc] = where
         return loc
@@ -272,31 +282,23 @@ class _Builder:
     # Scalars ----------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
-        where = _at(event.start_mark)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and isinstance(parent.value, dict) and parent.expect_key:
-            self.key(event, parent, where)
+        mark: Any = event.start_mark
+        where = Position(mark.line + 1, mark.column + 1)
+        if self.stack and self.stack[-1].expect_key:
+            self.key(event, self.stack[-1], where)
             return
-        loc = self.expected_loc()
-        try:
+        if event.tag is not None:
             _refuse_tag(event, where)
-            value = _scalar_value(event)
-        except _RefusedError as refused:
-            self.source.refused.add(loc)
-            self.source.problems.append(
-                Problem(self.source.name, where.line, where.column, format_loc(loc), str(refused))
-            )
-            value = None
+        try:
+            value, refused = _scalar_value(event), None
+        except _RefusedError as error:
+            value, refused = None, str(error)
         loc = self.place(value, where)
-        self.source.ends[loc] = _at(event.end_mark)
-
-    def expected_loc(self) -> Loc:
-        if not self.stack:
-            return ()
-        parent = self.stack[-1]
-        if isinstance(parent.value, list):
-            return (*parent.loc, len(parent.value))
-        return (*parent.loc, parent.key if parent.key is not None else "?")
+        if refused is not None:
+            self.source.refused.add(loc)
+            self.add(where, format_loc(loc), refused)
+        mark = event.end_mark
+        self.source.ends[loc] = Position(mark.line + 1, mark.column + 1)
 
     def key(self, event: events.ScalarEvent, parent: _Frame, where: Position) -> None:
         parent.expect_key = False
@@ -333,13 +335,17 @@ def _refuse_tag(event: events.NodeEvent, where: Position) -> None:
 def _scalar_value(event: events.ScalarEvent) -> Any:
     """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises."""
     text: str = event.value
-    if _SURROGATE.search(text):
-        raise _RefusedError("text holds an unpaired surrogate (a broken \\u escape)")
-    if match := _FORBIDDEN.search(text):
+    if _REFUSED_CHARACTER.search(text):
+        if _SURROGATE.search(text):
+            raise _RefusedError("text holds an unpaired surrogate (a broken \\u escape)")
+        match = _FORBIDDEN.search(text)
+        assert match is not None
         code = f"U+{ord(match[0]):04X}"
         raise _RefusedError(f"text holds the control or direction character {code}; remove it")
     if event.style or not event.implicit[0]:
         return text  # quoted or block scalar: always a string
+    if text and text[0] not in _NOT_TEXT_START and text not in _WORDS:
+        return text
     return _plain_value(text)
 
 

@@ -5,6 +5,11 @@ Which file holds which model is said once, in plandocs.registry.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import PrivateAttr
+
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
@@ -38,3 +43,14 @@ class Dataset(Model):
     budget: Budget
     team: Team
     references: References
+
+    _pages: dict[tuple[str, str], str] = PrivateAttr(default_factory=dict)
+    """Each page rendered from this dataset, by family and language (see plandocs.site.page):
+    the rules render the pages of the source language to check their anchors, the generator
+    then reuses them."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Dataset:
+        """Return a copy that renders its own pages (its data may differ)."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._pages = {}
+        return copy

@@ -20,6 +20,9 @@ _BLOCK_START = re.compile(
     r"^(?:[-+:](?=\s|$)|-(?=-)|=(?=[=\s]|$)|~(?=~)|\?(?=\?\?)|[0-9]+[.)](?=\s|$))"
 )
 
+# Anything that `inline` would change: most texts hold none of it and are returned as they are.
+_NEEDS_ESCAPING = re.compile(r"[\\`*_\[\]{}|!#&<>\t\r\n\f\v]|  |^ | $")
+
 
 class Md(str):
     """Markdown that is safe to insert as it is."""
@@ -35,6 +38,14 @@ def literal(text: str) -> Md:
 
 def inline(text: str) -> Md:
     """Return `text` as literal inline Markdown on one line: HTML and Markdown are escaped."""
+    if not _NEEDS_ESCAPING.search(text) and not _BLOCK_START.match(text):
+        return Md(text)
+    return escaped_inline(text)
+
+
+def escaped_inline(text: str) -> Md:
+    """Return what `inline` returns, always by escaping (`inline` skips texts it would not
+    change; a test holds the two equal)."""
     one_line = _SPACES.sub(" ", literal(text)).strip(" ")
     return Md(_BLOCK_START.sub(_inert, one_line, count=1))
 
