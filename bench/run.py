@@ -283,11 +283,26 @@ def table(rows: list[Row]) -> str:
     )
 
 
+def reference_loop_ms() -> float:
+    """Return the median milliseconds of a fixed pure-Python loop: how fast the machine is
+    right now (a shared or throttled machine can be twice as slow from one hour to the next;
+    compare figures of runs whose loops took about as long)."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number * number
+        times.append(time.perf_counter() - start)
+    return round(measure.median(times) * 1000, 1)
+
+
 def machine() -> dict[str, Any]:
-    """Return what the figures depend on: cores, load, Python."""
+    """Return what the figures depend on: cores, load, speed, Python."""
     return {
         "cpus": os.cpu_count(),
         "load_average": [round(x, 2) for x in os.getloadavg()],
+        "reference_loop_ms": reference_loop_ms(),
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
@@ -334,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         f"plandocs benchmark, {dt.datetime.now().isoformat(timespec='minutes')}: "
         f"{before['cpus']} CPUs, load average {before['load_average'][0]} before and "
         f"{after['load_average'][0]} after, Python {before['python']}; took {elapsed:.0f} s. "
-        "On a busy machine figures vary by 20% or more between invocations."
+        f"A fixed Python loop took {before['reference_loop_ms']:.0f} ms before and "
+        f"{after['reference_loop_ms']:.0f} ms after: compare runs whose loops took about as "
+        "long (on a shared machine figures vary by 20% or more, at times 2x, between runs)."
     )
     print(table(rows))
     for note in [*notes, *([light_note] if light_note else [])]:
