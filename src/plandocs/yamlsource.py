@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -69,15 +69,38 @@ class Position(NamedTuple):
     column: int
 
 
+class Positions(Mapping[Loc, Position]):
+    """Positions by location, kept as libyaml's marks (0-based) and turned into a Position
+    only when read: a file has a mark for every value, few are ever read."""
+
+    __slots__ = ("marks",)
+
+    def __init__(self) -> None:
+        self.marks: dict[Loc, Any] = {}
+
+    def __getitem__(self, loc: Loc) -> Position:
+        mark = self.marks[loc]
+        return Position(mark.line + 1, mark.column + 1)
+
+    def __contains__(self, loc: object) -> bool:
+        return loc in self.marks
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+
 @dataclass
 class SourceFile:
     """A parsed data file: its values, where each value and key starts, and what was refused."""
 
     name: str
     data: Any = None
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    ends: dict[Loc, Position] = field(default_factory=dict)
+    values: Positions = field(default_factory=Positions)
+    keys: Positions = field(default_factory=Positions)
+    ends: Positions = field(default_factory=Positions)
     """Where each scalar value ends (for rewriting a file in place, e.g. a translation pin)."""
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
@@ -250,7 +273,7 @@ class _Builder:
             raise _AbortError(where, "keys must be plain names, not lists or mappings")
         is_map = type(event) is events.MappingStartEvent
         value: dict[str, Any] | list[Any] = {} if is_map else []
-        loc = self.place(value, where)
+        loc = self.place(value, event.start_mark)
         self.stack.append(_Frame(loc, value, expect_key=is_map))
 
     def close(self, _event: events.CollectionEndEvent) -> None:
@@ -258,10 +281,11 @@ class _Builder:
         if not self.stack:
             self.source.data = frame.value
 
-    def place(self, value: Any, where: Position) -> Loc:
-        """Put `value` where the parent expects it; return its location."""
+    def place(self, value: Any, mark: Any) -> Loc:
+        """Put `value` (read at libyaml's `mark`) where the parent expects it; return its
+        location."""
         if not self.stack:
-            self.source.values[()] = where
+            self.source.values.marks[()] = mark
             if not isinstance(value, (dict, list)):
                 self.source.data = value
             return ()
@@ -276,46 +300,43 @@ class _Builder:
             if not parent.key_skipped:
                 container[parent.key] = value  # type: ignore[index]
             parent.expect_key = True
-        self.source.values[loc] = where
+        self.source.values.marks[loc] = mark
         return loc
 
     # Scalars ----------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
-        mark: Any = event.start_mark
-        where = Position(mark.line + 1, mark.column + 1)
         if self.stack and self.stack[-1].expect_key:
-            self.key(event, self.stack[-1], where)
+            self.key(event, self.stack[-1])
             return
         if event.tag is not None:
-            _refuse_tag(event, where)
+            _refuse_tag(event, _at(event.start_mark))
         try:
             value, refused = _scalar_value(event), None
         except _RefusedError as error:
             value, refused = None, str(error)
-        loc = self.place(value, where)
+        loc = self.place(value, event.start_mark)
         if refused is not None:
             self.source.refused.add(loc)
-            self.add(where, format_loc(loc), refused)
-        mark = event.end_mark
-        self.source.ends[loc] = Position(mark.line + 1, mark.column + 1)
+            self.add(_at(event.start_mark), format_loc(loc), refused)
+        self.source.ends.marks[loc] = event.end_mark
 
-    def key(self, event: events.ScalarEvent, parent: _Frame, where: Position) -> None:
+    def key(self, event: events.ScalarEvent, parent: _Frame) -> None:
         parent.expect_key = False
         parent.key, parent.key_skipped = None, True
         key = event.value
         plain_name = event.tag is None or event.tag == "!"
         if not plain_name or not _KEY.match(key):
             message = f"keys must be plain names, not '{excerpt(key)}'"
-            self.add(where, format_loc(parent.loc), message)
+            self.add(_at(event.start_mark), format_loc(parent.loc), message)
             return
         loc = (*parent.loc, key)
         if key in parent.value:
             first = self.source.keys[loc]
             message = f"duplicate key `{key}` (first given at line {first.line})"
-            self.add(where, format_loc(loc), message)
+            self.add(_at(event.start_mark), format_loc(loc), message)
             return
-        self.source.keys[loc] = where
+        self.source.keys.marks[loc] = event.start_mark
         parent.key, parent.key_skipped = key, False
 
     def add(self, where: Position, field_path: str, message: str) -> None:
