@@ -54,14 +54,22 @@ def check_rules(parts: dict[str, Model], dataset: Dataset | None = None) -> list
 
 
 def _walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, list[BaseModel]]]:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _walk(value, (*loc, name))
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            yield (*loc, name), value
-            for index, item in enumerate(value):
-                yield from _walk(item, (*loc, name, index))
+    """Yield every list of models under `model` with its location, in document order."""
+    stack: list[tuple[Loc, BaseModel | list[BaseModel]]] = [(loc, model)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, list):
+            yield where, node
+            stack += reversed([((*where, index), item) for index, item in enumerate(node)])
+            continue
+        nested: list[tuple[Loc, BaseModel | list[BaseModel]]] = []
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, BaseModel) or (
+                isinstance(value, list) and value and isinstance(value[0], BaseModel)
+            ):
+                nested.append(((*where, name), value))
+        stack += reversed(nested)
 
 
 def items_with_ids(model: BaseModel) -> Iterator[tuple[Loc, BaseModel]]:

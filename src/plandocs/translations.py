@@ -82,18 +82,25 @@ class Tracked:
 
 
 def texts_in(model: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
-    """Yield every Text under a model (or list or dict of them), with its location."""
-    if isinstance(model, Text):
-        yield loc, model
-    elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            yield from texts_in(getattr(model, name), (*loc, name))
-    elif isinstance(model, list):
-        for index, item in enumerate(model):
-            yield from texts_in(item, (*loc, index))
-    elif isinstance(model, dict):
-        for key, item in model.items():
-            yield from texts_in(item, (*loc, key))
+    """Yield every Text under a model (or list or dict of them), with its location, in order."""
+    stack: list[tuple[Loc, Any]] = [(loc, model)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, Text):
+            yield where, node
+            continue
+        if isinstance(node, BaseModel):
+            children = [((*where, name), getattr(node, name)) for name in type(node).model_fields]
+        elif isinstance(node, list):
+            children = [((*where, index), item) for index, item in enumerate(node)]
+        elif isinstance(node, dict):
+            children = [((*where, key), item) for key, item in node.items()]
+        else:
+            continue
+        stack += reversed([child for child in children if isinstance(child[1], _CONTAINERS)])
+
+
+_CONTAINERS = (BaseModel, list, dict)
 
 
 def tracked_in_data(

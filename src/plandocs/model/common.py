@@ -7,6 +7,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import (
@@ -85,6 +86,12 @@ def languages_of(info: ValidationInfo) -> tuple[str, ...] | None:
     return None
 
 
+@cache
+def _text_keys(languages: tuple[str, ...]) -> frozenset[str]:
+    """Return the keys a text may have: every language, and a pin for every translation."""
+    return frozenset({*languages, *(f"{code}{PIN}" for code in languages[1:])})
+
+
 class Text(RootModel[dict[str, str]]):
     """A human text in every configured language, e.g. `{zh: 风险, en: Risk}`.
 
@@ -102,7 +109,7 @@ class Text(RootModel[dict[str, str]]):
         languages = languages_of(info)
         if languages is None or not isinstance(value, dict):
             return value
-        allowed = {*languages, *(f"{code}{PIN}" for code in languages[1:])}
+        allowed = _text_keys(languages)
         missing = [code for code in languages if code not in value]
         unknown = [key for key in value if key not in allowed]
         if missing or unknown:
