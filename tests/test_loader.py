@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from plandocs.loader import load_dataset
+from plandocs.model import Dataset
 from tests.conftest import DataCopy
 
 
@@ -291,3 +292,15 @@ def test_times_and_plain_words_are_read_as_text(data_copy: DataCopy) -> None:
     data_copy.replace("execution.yml", "start: '09:00'", "start: 09:00")
     data = load_dataset(data_copy.folder)
     assert data.execution.week1[0].slots[0].start == "09:00"
+
+
+def test_a_dataset_is_assembled_only_from_validated_parts(fixture_dataset: Dataset) -> None:
+    """The loader assembles the dataset from the parts it validated, without validating them
+    again; a part of the wrong model, or a missing one, is refused."""
+    parts = {name: getattr(fixture_dataset, name) for name in Dataset.model_fields}
+    assembled = Dataset.assemble(parts)
+    assert all(getattr(assembled, name) is part for name, part in parts.items())
+    with pytest.raises(TypeError, match="budget"):
+        Dataset.assemble({**parts, "budget": parts["team"]})
+    with pytest.raises(TypeError, match="risks"):
+        Dataset.assemble({name: part for name, part in parts.items() if name != "risks"})

@@ -110,7 +110,7 @@ def load(data_dir: Path, *, label: str = "data") -> Loaded:
     valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
     # Complete (every family read and valid): the rules may render the pages, which the
     # generator then reuses from the dataset.
-    dataset = None if problems else Dataset.model_validate(parts)
+    dataset = None if problems else Dataset.assemble(parts)
     findings = check_rules(valid, dataset)
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
     if problems or dataset is None:

@@ -45,9 +45,21 @@ class Dataset(Model):
     references: References
 
     _pages: dict[tuple[str, str], str] = PrivateAttr(default_factory=dict)
-    """Each page rendered from this dataset, by family and language (see plandocs.site.page):
+    """Each page rendered from this dataset, by family and language (see plandocs.site.render_page):
     the rules render the pages of the source language to check their anchors, the generator
     then reuses them."""
+
+    @classmethod
+    def assemble(cls, parts: Mapping[str, Model]) -> Dataset:
+        """Return the dataset of `parts`, one validated model a family (as the loader makes
+        them): each part's type is checked here, the parts are not validated again."""
+        for name, info in cls.model_fields.items():
+            if not isinstance(parts.get(name), info.annotation):  # type: ignore[arg-type]
+                raise TypeError(f"{name}: expected a validated {info.annotation}")
+        if set(parts) != set(cls.model_fields):
+            raise TypeError(f"unknown parts: {sorted(set(parts) - set(cls.model_fields))}")
+        values: dict[str, Any] = dict(parts)
+        return cls.model_construct(**values)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Dataset:
         """Return a copy that renders its own pages (its data may differ)."""

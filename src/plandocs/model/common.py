@@ -68,7 +68,7 @@ Quote = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_v
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors and instances are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class HasCode(Protocol):
@@ -101,7 +101,7 @@ class Text(RootModel[dict[str, str]]):
     to another.
     """
 
-    model_config = ConfigDict(frozen=True, strict=True)
+    model_config = ConfigDict(frozen=True, strict=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
