@@ -11,14 +11,11 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from plandocs.loader import load_dataset
+from plandocs.localserver import MkdocsServe
 from plandocs.site import build_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,61 +223,24 @@ class ServeResult:
     edit: str
 
 
-class _Server:
-    """A `mkdocs serve` child whose log lines are collected with their arrival time."""
+class _Server(MkdocsServe):
+    """The project copy served with the builds' environment, read as the measurement needs."""
 
     def __init__(self, project: Path) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.log: list[tuple[float, str]] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=project,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, **BUILD_ENV},
-        )
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append((time.monotonic(), line.rstrip("\n")))
-
-    def page(self, path: str) -> str:
-        url = f"http://127.0.0.1:{self.port}/{path}"
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
+        super().__init__(project, BUILD_ENV)
 
     def page_has(self, path: str, text: str) -> bool:
         try:
-            return text in self.page(path)
+            return text in self.get(path)
         except OSError:
             return False
 
     def rebuilds_since(self, moment: float) -> int:
-        return sum(REBUILD in line for at, line in list(self.log) if at >= moment)
+        return sum(REBUILD in line for line in self.lines(since=moment))
 
     def last_build_end(self, moment: float) -> float | None:
         ends = [at for at, line in list(self.log) if at >= moment and BUILT in line]
         return ends[-1] - moment if ends else None
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.reader.join(timeout=5)
-        if self.process.stderr is not None:
-            self.process.stderr.close()
-
-    def tail(self) -> str:
-        return "\n".join(line for _, line in self.log[-30:])
 
 
 def _first_english_risk_title(risks: Path) -> str:

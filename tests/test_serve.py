@@ -6,19 +6,14 @@ The served project holds the fixture dataset, so no content change can break the
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from plandocs.localserver import MkdocsServe
 from tests.conftest import FIXTURE, MKDOCS_ENV, copy_project
 
 pytestmark = pytest.mark.build
@@ -27,34 +22,11 @@ REBUILD = "Building documentation..."
 RISKS = "en/report/risks/"
 
 
-class Server:
-    """A `mkdocs serve` process whose log is collected line by line."""
+class Server(MkdocsServe):
+    """The served copy of the project, with what the tests wait for and change."""
 
     def __init__(self, project: Path) -> None:
-        self.project = project
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.log: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=project,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, **MKDOCS_ENV},
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append(line.rstrip("\n"))
-
-    def get(self, path: str) -> str:
-        url = f"http://127.0.0.1:{self.port}/{path}"
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
+        super().__init__(project, MKDOCS_ENV)
 
     def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 90) -> float:
         start = time.monotonic()
@@ -65,10 +37,10 @@ class Server:
             except OSError:
                 pass
             time.sleep(0.25)
-        raise AssertionError(f"timed out waiting for {what}; log:\n" + "\n".join(self.log[-30:]))
+        raise AssertionError(f"timed out waiting for {what}; log:\n{self.tail()}")
 
     def builds(self) -> int:
-        return sum(REBUILD in line for line in self.log)
+        return sum(REBUILD in line for line in self.lines())
 
     def edit(self, relative: str, old: str, new: str) -> int:
         """Replace `old` in a data file of the served project; return its 1-based line."""
@@ -83,13 +55,10 @@ class Server:
 def server(tmp_path: Path) -> Iterator[Server]:
     running = Server(copy_project(tmp_path / "project", data=FIXTURE))
     try:
-        running.wait_for(lambda: any("Serving on" in line for line in running.log), "start")
+        running.wait_for(lambda: any("Serving on" in line for line in running.lines()), "start")
         yield running
     finally:
-        running.process.terminate()
-        running.process.wait(timeout=10)
-        if running.process.stderr is not None:
-            running.process.stderr.close()
+        running.stop()
 
 
 def _drawn(log: list[str]) -> list[int]:
@@ -108,7 +77,7 @@ def test_data_edit_refreshes_the_page_with_one_rebuild_then_settles(server: Serv
     assert server.builds() - before == 1, "one data edit must cause exactly one rebuild"
     # The risks are drawn as a grid, not a diagram: the rebuild took every diagram from the
     # cache (with no browser there are no such lines, and diagrams are drawn client-side).
-    assert all(drawn == 0 for drawn in _drawn(server.log)[1:]), _drawn(server.log)
+    assert all(drawn == 0 for drawn in _drawn(server.lines())[1:]), _drawn(server.lines())
 
 
 # Each of these once made a tool crash with a traceback (issue: hostile pull requests).
@@ -155,12 +124,12 @@ def test_data_that_once_crashed_is_reported_in_place_and_the_server_keeps_servin
         where = f"data/{relative}:{line}:"
         server.wait_for(
             lambda where=where, message=message: any(
-                where in entry and message in entry for entry in server.log
+                where in entry and message in entry for entry in server.lines()
             ),
             f"{relative}: {message}",
         )
         server.wait_for(lambda: "Lower quality" in server.get(RISKS), "the last good page")
         (server.project / "data" / relative).write_bytes(good[server.project / "data" / relative])
-    assert not any("Traceback" in entry for entry in server.log)
+    assert not any("Traceback" in entry for entry in server.lines())
     risks.write_text(risks.read_text(encoding="utf-8").replace("Lower quality", "Fixed quality"))
     server.wait_for(lambda: "Fixed quality" in server.get(RISKS), "the fix")
