@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from plandocs import yamlsource
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from tests.conftest import DataCopy
@@ -304,3 +308,23 @@ def test_a_dataset_is_assembled_only_from_validated_parts(fixture_dataset: Datas
         Dataset.assemble({**parts, "budget": parts["team"]})
     with pytest.raises(TypeError, match="risks"):
         Dataset.assemble({name: part for name, part in parts.items() if name != "risks"})
+
+
+def _outcome(read: Callable[[str], object], text: str) -> tuple[str, object]:
+    try:
+        return "value", read(text)
+    except Exception as refused:  # the loader's refusal, with its message
+        return type(refused).__name__, str(refused)
+
+
+@given(
+    st.text()
+    | st.text(alphabet=st.sampled_from("0123456789+-.~_:eExXoO yYnNtTrRuUfFaAlLsSiI \u200b\x85"))
+    | st.sampled_from(
+        ["", "~", "null", "Yes", "off", "012", "4:10:00", "1_000", ".inf", "2025-02-30"]
+    )
+)
+def test_the_plain_text_shortcut_reads_every_scalar_as_the_full_rules_do(text: str) -> None:
+    """`plain_value` returns most texts without trying the rules: never one the rules would
+    read otherwise or refuse."""
+    assert _outcome(yamlsource.plain_value, text) == _outcome(yamlsource.resolve_plain, text)

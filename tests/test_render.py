@@ -49,7 +49,11 @@ def test_block_syntax_at_the_start_of_a_text_stays_text(text: str, markdown: str
     assert md.inline(text) == markdown
 
 
-@given(st.text(alphabet=st.sampled_from(" \t\n\\`*_[]{}|!#&<>-+:=~?.)0123a中")))
+@given(
+    st.text()
+    | st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\\`*_[]{}|!#&<>-+:=~?.)0123a中"))
+    | st.text(alphabet=st.sampled_from(" \u200b\u2028\x85\x00\x1b\u202e%%{}init:-1."))
+)
 def test_inline_returns_texts_it_would_not_change_as_they_are(text: str) -> None:
     """The fast path of `inline` gives exactly what escaping gives."""
     assert md.inline(text) == md.escaped_inline(text)

@@ -63,7 +63,7 @@ _KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$")
 
 
 class Position(NamedTuple):
-    """A 1-based line and column (a tuple: made for every value of every file, so cheap)."""
+    """A 1-based line and column."""
 
     line: int
     column: int
@@ -365,12 +365,19 @@ def _scalar_value(event: events.ScalarEvent) -> Any:
         raise _RefusedError(f"text holds the control or direction character {code}; remove it")
     if event.style or not event.implicit[0]:
         return text  # quoted or block scalar: always a string
+    return plain_value(text)
+
+
+def plain_value(text: str) -> Any:
+    """Return the value of a plain scalar (YAML 1.2), refusing YAML 1.1 surprises."""
     if text and text[0] not in _NOT_TEXT_START and text not in _WORDS:
         return text
-    return _plain_value(text)
+    return resolve_plain(text)
 
 
-def _plain_value(text: str) -> Any:
+def resolve_plain(text: str) -> Any:
+    """Return what `plain_value` returns, always by trying every rule (`plain_value` returns
+    most texts at once; a test holds the two equal)."""
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -419,7 +426,7 @@ def reads_as_text(text: str) -> bool:
     """Return whether `text`, written unquoted, is read back as this very string (a writer of
     data files quotes it otherwise)."""
     try:
-        return bool(_plain_value(text) == text) and text == text.strip()
+        return bool(plain_value(text) == text) and text == text.strip()
     except _RefusedError:
         return False
 
