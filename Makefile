@@ -67,11 +67,13 @@ lint-workflows: $(PY_READY)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 
-## browser-deps: Debian's chromium and CJK fonts for the browser tests (needs root or sudo)
+## browser-deps: Debian's chromium, CJK and emoji fonts, and poppler-utils (pdftoppm, pdftotext)
+## for the browser and PDF tests (needs root or sudo)
+BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji poppler-utils
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1; then \
+	@if ! dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
 	fi
 
 ## test: set up, then lint, data check, schema check, and every test tier
