@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from plandocs.characters import IN_FILE, Lines
 from plandocs.loader import load_dataset
 from plandocs.problems import DataError, Problem
 from plandocs.registry import FAMILIES
@@ -68,13 +69,21 @@ SNIPPETS = [
     b"2025-02-30",
     b"\xe2\x80\xae",
     b"\xe2\x80\x8b",
+    b"\xe2\x80\xa8",
+    b"\xe2\x80\xa9",
+    b"\xc2\x85",
+    b"\xc2\xad",
+    b"\xe2\x81\xa0",
+    b"\xe2\x80\x8f",
+    b"\xf3\xa0\x81\x81",
+    b"\r",
 ]
 
 
 def lines_of(raw: bytes) -> int:
-    """Return how many lines YAML sees in `raw` (any of its line breaks)."""
+    """Return how many lines an editor sees in `raw` (lines end at LF, CRLF or CR only)."""
     text = raw.decode("utf-8", errors="replace")
-    return max(1, len(text.splitlines()))
+    return len(Lines(text).starts)
 
 
 def check_located(problems: list[Problem], text_lines: int) -> None:
@@ -165,3 +174,34 @@ def test_whatever_passes_the_check_renders_with_unique_anchors(
     for path, page in build_pages(data).items():
         anchors = page_anchors(page)
         assert len(anchors) == len(set(anchors)), path
+
+
+# A character refused raw, from each family of plandocs.characters.
+REFUSED_RAW = st.sampled_from(
+    [
+        *("\x00", "\x1b", "\x7f", "\x85", "\x9b", "\u2028", "\u2029", "\ufffe"),
+        *("\u00ad", "\u061c", "\u200b", "\u200d", "\u200f", "\u202e", "\u2067", "\ufeff"),
+        *("\U000e0020", "\U000e007f"),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(FILES), st.integers(0, 2**32), REFUSED_RAW)
+def test_a_refused_character_anywhere_is_reported_exactly_where_it_is(
+    name: str, seed: int, char: str
+) -> None:
+    """Whatever precedes it, a refused character is reported at its own line and column, as an
+    editor counts them, and no reported line lies past the file's end."""
+    text = FIXTURE_BYTES[name].decode("utf-8")
+    at = random.Random(seed).randrange(1, len(text) + 1)  # after the first character (a BOM)
+    edited = text[:at] + char + text[at:]
+    line, column = Lines(edited).position(at)
+    source = read_source(f"data/{name}", edited.encode("utf-8"))
+    code = f"U+{ord(char):04X}"
+    assert any(
+        (problem.line, problem.column) == (line, column) and code in problem.message
+        for problem in source.problems
+    ), (line, column, [str(problem) for problem in source.problems])
+    check_located(source.problems, lines_of(edited.encode("utf-8")))
+    assert IN_FILE.match(char)

@@ -10,12 +10,20 @@ from typing import Annotated, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
-from plandocs.model.common import Line, Model
+from plandocs.model.common import Line, Model, visible
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Mark = Annotated[str, StringConstraints(min_length=1, max_length=8)]
+
+
+def _visible_mark(value: str) -> str:
+    if not visible(value):
+        raise ValueError("punctuation must show a mark, not only spaces or invisible characters")
+    return value
+
+
+Mark = Annotated[str, StringConstraints(min_length=1, max_length=8), AfterValidator(_visible_mark)]
 
 
 class Punctuation(Model):

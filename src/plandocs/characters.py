@@ -1,0 +1,106 @@
+"""Characters that data files may not hold, how they are named in messages, and where a
+character is in a file, counted as an editor counts.
+
+- In a file, raw: the characters YAML cannot read (C0 and C1 controls but tab, line feed and
+  carriage return; U+FFFE, U+FFFF), and those YAML reads as line breaks where editors do not
+  (U+0085, U+2028, U+2029: after one, every line YAML reports would be off by one). Direction
+  controls and invisible characters are refused raw anywhere too, comments included: they make
+  a line read differently in a review than in the file.
+- In a text, however written (raw or as a `\\u` escape): controls, direction controls
+  (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), invisible characters (soft hyphen,
+  zero-width space, non-joiner and joiner, word joiner, U+FEFF, tag characters U+E0000–U+E007F),
+  noncharacters and unpaired surrogates. A line or paragraph separator written as an escape is
+  allowed in a text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+_CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff"
+_DIRECTION = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = r"\u00ad\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
+_SURROGATE = r"\ud800-\udfff"
+
+IN_TEXT = re.compile(f"[{_CONTROL}{_DIRECTION}{_INVISIBLE}{_SURROGATE}]")
+"""A character refused in a text, however it was written."""
+IN_FILE = re.compile(
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff\\u2028\\u2029"
+    f"{_DIRECTION}{_INVISIBLE}]"
+)
+"""A character refused raw anywhere in a data file (tab, line feed and carriage return pass)."""
+UNREADABLE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff\\u2028\\u2029]")
+"""A raw character YAML cannot read, or reads as a line break where an editor does not."""
+LINE_SEPARATORS = frozenset("\x85\u2028\u2029")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Unicode gives controls no name, only aliases; these are the ones a contributor may meet.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
+
+
+def named(char: str) -> str:
+    """Return a character as `U+200B ZERO WIDTH SPACE` (a control by its alias)."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "") or "(no name)"
+    return f"U+{code:04X} {name}"
+
+
+def kind(char: str) -> str:
+    """Return what a refused character is: a control, a direction control, an invisible
+    character, a line separator or a surrogate."""
+    if char in LINE_SEPARATORS:
+        return "line separator"
+    if re.match(f"[{_DIRECTION}]", char):
+        return "direction control"
+    if re.match(f"[{_INVISIBLE}]", char):
+        return "invisible character"
+    if re.match(f"[{_SURROGATE}]", char):
+        return "unpaired surrogate"
+    return "control character"
+
+
+def in_text(char: str, what: str = "text") -> str:
+    """Return the message for a text (or a key) that holds a refused character."""
+    return f"{what} holds the {kind(char)} {named(char)}; remove it"
+
+
+def in_file(char: str) -> str:
+    """Return the message for a refused character written raw outside any value."""
+    if char in LINE_SEPARATORS:
+        return raw_separator(char)
+    return f"the {kind(char)} {named(char)} is not allowed in a data file, even in a comment"
+
+
+def raw_separator(char: str) -> str:
+    """Return the message for a raw U+0085, U+2028 or U+2029."""
+    return (
+        f"the {kind(char)} {named(char)} is written raw: YAML ends a line there and editors "
+        f"do not; remove it, or write it as `\\u{ord(char):04x}` inside double quotes"
+    )
+
+
+class Lines:
+    """Where each line of a text starts, lines ending at `\\n`, `\\r\\n` or `\\r` only (as
+    editors count them)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Return the 1-based line and column (in characters) of `text[index]`."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
