@@ -119,11 +119,14 @@ def _accept(data: Path, targets: list[str]) -> int:
             f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
         )
         return 1
-    root = data.resolve().parent
+    root = data.absolute().parent  # not resolved: a linked data/ is refused, not followed
     try:
         for target in targets:
-            for line in accept(target, root, languages):
+            written = accept(target, root, languages)
+            for line in written:
                 print(f"pinned {line}")
+            if not written:
+                print(f"{target}: nothing to pin (every translation is pinned to its source)")
     except PinError as error:
         print(error, file=sys.stderr)
         return 1

@@ -110,6 +110,9 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Where a value was refused while reading: the model need not report it again."""
+    flows: set[Loc] = field(default_factory=set)
+    """Mappings and sequences written in flow style (`{…}`, `[…]`), which a line edit cannot
+    extend."""
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Return where `loc` starts, or its nearest existing parent."""
@@ -315,6 +318,8 @@ class _Builder:
         is_map = type(event) is events.MappingStartEvent
         value: dict[str, Any] | list[Any] = {} if is_map else []
         loc = self.place(value, event.start_mark)
+        if event.flow_style:
+            self.source.flows.add(loc)
         self.stack.append(_Frame(loc, value, expect_key=is_map))
 
     def close(self, _event: events.CollectionEndEvent) -> None:
