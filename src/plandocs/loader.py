@@ -203,6 +203,8 @@ def _describe(source: SourceFile, detail: ErrorDetails) -> list[Problem]:
             *(source.problem((*loc, key), f"missing `{key}` translation") for key in missing),
             *(source.problem((*loc, key), f"unknown key `{key}`", key=True) for key in unknown),
         ]
+    if kind == "setting":  # a model's check of several fields, about the one at `path`
+        return [source.problem((*loc, *context["path"]), detail["msg"])]
     if kind in _UNDER_KEY:
         return [source.problem((*loc, str(context.get("key", ""))), detail["msg"])]
     if kind == "extra_forbidden":
