@@ -23,6 +23,7 @@ from plandocs.problems import DataError, Problem
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import build_pages, write_pages
+from plandocs.sitelanguages import language_problems
 from plandocs.translations import diff, earlier_source
 
 
@@ -68,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
+        config = args.data.parent / "mkdocs.yml"
+        if config.exists():  # the data may also feed another engine, without mkdocs.yml
+            languages, source = loaded.dataset.languages, loaded.sources["languages"]
+            unbuilt = language_problems(config, config.as_posix(), languages, source)
+            if unbuilt:
+                refused = DataError(unbuilt)
+                _report(refused.problems, github=github)
+                print(refused.report(), file=sys.stderr)
+                return 1
         found = warnings(loaded, docs)
         _report(found, github=github)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
