@@ -184,3 +184,33 @@ def write_dataset(raw: dict[str, Any], folder: Path) -> None:
     (folder / "source").mkdir(exist_ok=True)
     for attachment in (FIXTURE / "source").glob("*"):  # the verbatim source, as it is
         (folder / "source" / attachment.name).write_bytes(attachment.read_bytes())
+
+
+# Settings ----------------------------------------------------------------------------------
+
+# Money patterns: CLDR's own characters, quotes and separators, mixed with real patterns.
+MONEY_PATTERNS = st.one_of(
+    st.text(alphabet="#0,.¤$'%‰;E+-() TBD9", min_size=1, max_size=24),
+    st.sampled_from(["$#,##0", "¤#,##0.00", "#,##0 ¤", "$#,##0;($#,##0)", "'TBD'"]),
+    st.builds(lambda n: "$#,##0." + "0" * n, st.integers(0, 60)),
+)
+# Glossary terms: ordinary words, one letter, regular-expression and Markdown characters.
+GLOSSARY_WORDS = st.one_of(
+    TEXTS,
+    st.sampled_from(["a", "e", "I", ".", "*", ".*", "(", "[", "\\", "<abbr>", "*[x]:", "|", "的"]),
+    st.text(alphabet="aeAE.*+?()[]{}|\\^$ 中文", min_size=1, max_size=6).filter(visible),
+)
+
+
+@st.composite
+def glossary_terms(draw: Callable[[Any], Any]) -> dict[str, Any]:
+    """Return one glossary entry (as data) with drawn term and expansion texts."""
+    entry: dict[str, Any] = {
+        "id": "drawn-term",
+        "term": {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)},
+    }
+    if draw(st.booleans()):
+        entry["expansion"] = {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)}
+    else:
+        entry["definition"] = {"zh": draw(TEXTS), "en": draw(TEXTS)}
+    return entry

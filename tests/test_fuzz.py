@@ -6,6 +6,8 @@ Property-based (hypothesis); the example counts keep the whole module near half 
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import random
 import shutil
 import tempfile
@@ -13,22 +15,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from plandocs.characters import IN_FILE, Lines
+from plandocs.exports import build_exports
 from plandocs.loader import load_dataset
+from plandocs.model import Dataset
 from plandocs.problems import DataError, Problem
 from plandocs.registry import FAMILIES
+from plandocs.render.locale import Lang
 from plandocs.rules import page_anchors
 from plandocs.site import build_pages
+from plandocs.webpage import abbreviations_for
 from plandocs.yamlsource import read_source
 from tests.conftest import FIXTURE
-from tests.strategies import hostile_datasets, write_dataset
+from tests.strategies import (
+    MONEY_PATTERNS,
+    _QuotingDumper,
+    glossary_terms,
+    hostile_datasets,
+    write_dataset,
+)
 
 # A failing example is a large dataset: let Hypothesis print it without warning about its size.
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 
+SITE = "https://example.org/"
 FILES = [family.file for family in FAMILIES]
 FIXTURE_BYTES = {name: (FIXTURE / name).read_bytes() for name in FILES}
 # Bytes a hostile edit would insert: YAML syntax, numbers YAML 1.1 reads oddly, controls.
@@ -205,3 +219,88 @@ def test_a_refused_character_anywhere_is_reported_exactly_where_it_is(
     ), (line, column, [str(problem) for problem in source.problems])
     check_located(source.problems, lines_of(edited.encode("utf-8")))
     assert IN_FILE.match(char)
+
+
+def _load_or_refuse(folder: Path) -> Dataset | None:
+    """Load `folder`; a refusal must be located in the data (then None)."""
+    try:
+        return load_dataset(folder)
+    except DataError as error:
+        longest = max(lines_of(path.read_bytes()) for path in folder.rglob("*.yml"))
+        check_located(error.problems, longest)
+        return None
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(MONEY_PATTERNS)
+def test_a_money_pattern_is_refused_where_it_is_or_renders_every_page(
+    scratch: Path, pattern: str
+) -> None:
+    """Whatever money pattern a contributor writes: refused with its place, or every page and
+    export renders, and amounts show digits."""
+    path = scratch / "languages.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('money: "$#,##0"', f"money: {json.dumps(pattern)}"), "utf-8")
+    try:
+        data = _load_or_refuse(scratch)
+        if data is not None:
+            build_pages(data)
+            build_exports(data, generated_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), site_url=SITE)
+            zh = Lang(data.languages.languages[0], source_code="zh")
+            assert any(char.isdigit() for char in zh.money(1234, "USD"))
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(glossary_terms())
+def test_a_glossary_entry_is_refused_where_it_is_or_renders_every_page(
+    scratch: Path, entry: dict[str, object]
+) -> None:
+    """Whatever a glossary entry says: refused with its place, or every page renders with
+    unique anchors, and the abbreviation list of each language is made."""
+    path = scratch / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    drawn = yaml.safe_load(text)
+    drawn["terms"].append(entry)
+    path.write_text(yaml.dump(drawn, Dumper=_QuotingDumper, allow_unicode=True), "utf-8")
+    try:
+        data = _load_or_refuse(scratch)
+        if data is not None:
+            for page_path, page in build_pages(data).items():
+                anchors = page_anchors(page)
+                assert len(anchors) == len(set(anchors)), page_path
+            for code in data.languages.codes:
+                abbreviations_for(data, code)
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
+# Files with line separators, controls and invisible characters anywhere: a few inserted into
+# a fixture file; the check refuses each where it is (see the exact-position test above) and
+# never crashes, and positions stay inside the file.
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(FILES), st.lists(st.tuples(st.integers(0, 2**32), REFUSED_RAW), max_size=6))
+def test_files_with_many_refused_characters_report_each_in_place(
+    name: str, inserts: list[tuple[int, str]]
+) -> None:
+    text = FIXTURE_BYTES[name].decode("utf-8")
+    for seed, char in inserts:
+        at = random.Random(seed).randrange(1, len(text) + 1)
+        text = text[:at] + char + text[at:]
+    source = read_source(f"data/{name}", text.encode("utf-8"))
+    check_located(source.problems, lines_of(text.encode("utf-8")))
+    # The first refused character is always reported exactly where it is (a later one in the
+    # same value shares that value's report).
+    first = IN_FILE.search(text)
+    if first is not None:
+        where = Lines(text).position(first.start())
+        assert where in {(problem.line, problem.column) for problem in source.problems}
