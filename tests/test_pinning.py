@@ -286,3 +286,20 @@ def test_an_edit_that_does_not_read_back_as_intended_is_refused() -> None:
             before,
             {("t", "en_pin"): "12345678"},
         )
+
+
+def test_a_file_that_cannot_be_written_is_reported_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], data_copy: DataCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path.parent / ".risks.yml.tmp"))
+
+    monkeypatch.setattr("plandocs.pinning.write_atomically", refuse)
+    data_copy.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
+    before = snapshot(data_copy.folder)
+    status, out = accept(capsys, data_copy, "data/risks.yml")
+    assert (status, out) == (
+        1,
+        f"{data_copy.folder / '.risks.yml.tmp'}: cannot be written (Permission denied)\n",
+    )
+    assert snapshot(data_copy.folder) == before

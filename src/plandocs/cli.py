@@ -140,6 +140,11 @@ def _accept(data: Path, targets: list[str]) -> int:
     except PinError as error:
         print(error, file=sys.stderr)
         return 1
+    except OSError as error:  # e.g. a read-only checkout: said plainly, nothing half written
+        print(
+            f"{error.filename or 'a file'}: cannot be written ({error.strerror})", file=sys.stderr
+        )
+        return 1
     return 0
 
 
