@@ -303,3 +303,15 @@ def test_a_file_that_cannot_be_written_is_reported_without_a_traceback(
         f"{data_copy.folder / '.risks.yml.tmp'}: cannot be written (Permission denied)\n",
     )
     assert snapshot(data_copy.folder) == before
+
+
+def test_front_matter_problems_are_located_on_the_page_s_own_lines(tmp_path: Path) -> None:
+    from plandocs.translations import Page
+
+    text = "---\ntitle: About\nhidden: \u200bx\n---\n# About\n"
+    page = Page.parse(tmp_path / "about.en.md", text, "docs/about.en.md")
+    assert page.front_source is not None
+    assert [str(problem) for problem in page.front_source.problems] == [
+        "docs/about.en.md:3:9: hidden: text holds the invisible character U+200B ZERO WIDTH "
+        "SPACE; remove it"
+    ]

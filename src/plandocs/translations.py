@@ -147,7 +147,8 @@ class Page:
         page = cls(path, text)
         match = _FRONT.match(text)
         if match:
-            source = read_source(name, match[1].encode("utf-8"))
+            # After the opening `---` line: the reader's lines are the page's lines.
+            source = read_source(name, ("\n" + match[1]).encode("utf-8"))
             page.front_source = source
             page.front = source.data if isinstance(source.data, dict) else {}
             page.body_line = text[: match.end()].count("\n") + 1
