@@ -185,14 +185,18 @@ def cell_text(value: Cell) -> str:
     return inert(value)
 
 
-# A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"),
+# also after white space (some spreadsheets trim it) and in their full-width forms.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def inert(text: str) -> str:
     """Return a text cell that no spreadsheet reads as a formula: one that starts like a
     formula gets a leading `'` (OWASP's rule); numbers are never passed here."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    starts_like_formula = text.startswith(_FORMULA_START) or text.lstrip().startswith(
+        _FORMULA_START
+    )
+    return f"'{text}" if starts_like_formula else text
 
 
 def each(name: str, codes: Sequence[str]) -> list[str]:
