@@ -160,3 +160,21 @@ def test_refused_characters_outside_values_are_reported_up_to_a_limit() -> None:
     assert len(source.problems) == 21
     assert str(source.problems[-1]) == "data/risks.yml:1:102: and 80 more such characters"
     assert source.data == {"risks": []}
+
+
+def test_every_format_character_and_hangul_filler_is_refused_in_a_text() -> None:
+    """Held to the running Python's Unicode tables: a newer Unicode with a new format character
+    fails here until the list in plandocs.characters has it."""
+    import unicodedata
+
+    from plandocs.characters import IN_FILE, IN_TEXT
+
+    invisible = [
+        chr(code)
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) == "Cf" or code in (0x115F, 0x1160, 0x3164, 0xFFA0)
+    ]
+    assert [char for char in invisible if not IN_TEXT.match(char)] == []
+    assert [char for char in invisible if not IN_FILE.match(char)] == []
+    assert not IN_TEXT.match("\u00a0") and not IN_TEXT.match("\u3000")  # visible spaces pass
+    assert not IN_TEXT.match("\ufe0f")  # a variation selector (emoji) passes

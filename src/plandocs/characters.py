@@ -7,8 +7,9 @@ character is in a file, counted as an editor counts.
   controls and invisible characters are refused raw anywhere too, comments included: they make
   a line read differently in a review than in the file.
 - In a text, however written (raw or as a `\\u` escape): controls, direction controls
-  (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), invisible characters (soft hyphen,
-  zero-width space, non-joiner and joiner, word joiner, U+FEFF, tag characters U+E0000–U+E007F),
+  (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), invisible characters (every other
+  format character: soft hyphen, zero-width space, non-joiner and joiner, word joiner, invisible
+  operators, U+FEFF, tag characters U+E0000–U+E007F…; and the Hangul fillers),
   noncharacters and unpaired surrogates. A line or paragraph separator written as an escape is
   allowed in a text.
 """
@@ -21,7 +22,13 @@ import unicodedata
 
 _CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff"
 _DIRECTION = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = r"\u00ad\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
+# Every format character (Unicode category Cf) that is not a direction control, and the
+# Hangul fillers, which draw nothing (a test holds this list to Python's Unicode tables).
+_INVISIBLE = (
+    r"\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e\u200b-\u200d"
+    r"\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+    r"\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
 _SURROGATE = r"\ud800-\udfff"
 
 IN_TEXT = re.compile(f"[{_CONTROL}{_DIRECTION}{_INVISIBLE}{_SURROGATE}]")
