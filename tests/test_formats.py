@@ -74,3 +74,10 @@ def test_negative_figures_keep_their_sign(english: Lang) -> None:
     assert english.percent(-0.06) == "-0.1%"
     assert english.number(-1234.56) == "-1,234.6"
     assert english.money(-1234, "USD") == "-US$1,234"
+
+
+@pytest.mark.parametrize("locale", ["ar", "he", "fa", "fr", "de_CH", "root"])
+def test_locales_whose_minus_sign_carries_a_direction_mark_pass(locale: str) -> None:
+    assert formats.locale_problem(locale, "long", "wide") is None
+    assert formats.money_pattern_problem("¤#,##0", locale) is None
+    assert formats.money_pattern_problem("$#,##0;$#,##0", locale) is not None

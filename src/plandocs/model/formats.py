@@ -106,7 +106,8 @@ def money_pattern_problem(money_pattern: str, locale: Locale | str) -> str | Non
         return f"{shown} fails on sample amounts ({type(error).__name__}); use e.g. `¤#,##0`"
     if one == two:
         return f"{shown} shows no amount: every amount would read `{excerpt(one, 40)}`"
-    if minus == one or not (get_minus_sign_symbol(locale) in minus or "(" in minus):
+    signs = {"-", "\u2212", "(", get_minus_sign_symbol(locale).strip("\u200e\u200f\u061c")}
+    if minus == one or not any(sign and sign in minus for sign in signs):
         return f"{shown} shows negative amounts as positive ones"
     if any(not text.strip() for text in shown_amounts):
         return f"{shown} shows some amounts as nothing"
