@@ -24,22 +24,55 @@ _CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff"
 _DIRECTION = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Every format character (Unicode category Cf) that is not a direction control, and the
 # Hangul fillers, which draw nothing (a test holds this list to Python's Unicode tables).
-_INVISIBLE = (
+_INVISIBLE_BMP = (
     r"\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e\u200b-\u200d"
-    r"\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
-    r"\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+    r"\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
 )
+_INVISIBLE_ASTRAL = (
+    r"\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0000-\U000e007f"
+)
+_INVISIBLE = _INVISIBLE_BMP + _INVISIBLE_ASTRAL
 _SURROGATE = r"\ud800-\udfff"
+_RAW = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029"
 
 IN_TEXT = re.compile(f"[{_CONTROL}{_DIRECTION}{_INVISIBLE}{_SURROGATE}]")
 """A character refused in a text, however it was written."""
-IN_FILE = re.compile(
-    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff\\u2028\\u2029"
-    f"{_DIRECTION}{_INVISIBLE}]"
-)
+IN_FILE = re.compile(f"[{_RAW}{_DIRECTION}{_INVISIBLE}]")
 """A character refused raw anywhere in a data file (tab, line feed and carriage return pass)."""
-UNREADABLE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff\\u2028\\u2029]")
+UNREADABLE = re.compile(f"[{_RAW}]")
 """A raw character YAML cannot read, or reads as a line break where an editor does not."""
+# The same classes split at U+FFFF: a class with characters beyond it cannot be a bitmap, and
+# scanning with it is several times slower; most texts have no such character at all.
+_IN_TEXT_BMP = re.compile(f"[{_CONTROL}{_DIRECTION}{_INVISIBLE_BMP}{_SURROGATE}]")
+_IN_FILE_BMP = re.compile(f"[{_RAW}{_DIRECTION}{_INVISIBLE_BMP}]")
+_ASTRAL = re.compile(f"[{_INVISIBLE_ASTRAL}]")
+
+
+def beyond_bmp(text: str) -> bool:
+    """Return whether `text` has a character beyond U+FFFF (cheaply: by its UTF-16 length)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def refused_in_file(text: str) -> list[int]:
+    """Return where `text` holds a character refused raw in a data file (IN_FILE), in order."""
+    found = [match.start() for match in _IN_FILE_BMP.finditer(text)]
+    if beyond_bmp(text):
+        found = sorted(found + [match.start() for match in _ASTRAL.finditer(text)])
+    return found
+
+
+def refused_in_text(text: str, *, astral: bool = True) -> str | None:
+    """Return the first character of `text` refused in a text (IN_TEXT), or None; `astral`
+    False skips characters beyond U+FFFF (for a text known to have none)."""
+    found = _IN_TEXT_BMP.search(text)
+    beyond = _ASTRAL.search(text) if astral and beyond_bmp(text) else None
+    if found and beyond:
+        return min(found, beyond, key=lambda match: match.start())[0]
+    first = found or beyond
+    return first[0] if first else None
+
+
 LINE_SEPARATORS = frozenset("\x85\u2028\u2029")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -230,7 +230,10 @@ class _Builder:
         self.done = False
         self.last_scalar: events.ScalarEvent | None = None
         # Raw refused characters by index; each is reported once, in its value if it is in one.
-        self.refused_at = [match.start() for match in characters.IN_FILE.finditer(text)]
+        self.refused_at = characters.refused_in_file(text)
+        # Values can hold characters beyond U+FFFF only if the file does, or writes one as an
+        # escape (`\U0001F600`): otherwise the checks of each value skip them.
+        self.astral = "\\U" in text or characters.beyond_bmp(text)
         self.claimed: set[int] = set()
         self.lines: Lines | None = None
 
@@ -262,7 +265,7 @@ class _Builder:
     def readable_text(self) -> str:
         """Return the text with every character YAML cannot read, or would count as a line
         break where an editor does not, replaced by a space (each is reported where it is)."""
-        if not characters.UNREADABLE.search(self.text):
+        if not self.refused_at:  # the usual case: one scan of the file found nothing
             return self.text
         return characters.UNREADABLE.sub(" ", self.text)
 
@@ -352,27 +355,26 @@ class _Builder:
     # Scalars ----------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
-        self.last_scalar = event
+        self.last_scalar = event  # for a syntax error that follows an unclosed quote
         if self.stack and self.stack[-1].expect_key:
             self.key(event, self.stack[-1])
             return
         if event.tag is not None:
             _refuse_tag(event, _at(event.start_mark))
-        where = _at(event.start_mark)
-        raw = self.raw_refused_in(event)
+        raw = self.raw_refused_in(event) if self.refused_at else None
         try:
             if raw is not None:
-                where = self.char_position(raw)
                 char = self.text[raw]
                 in_text = char not in characters.LINE_SEPARATORS
                 raise _RefusedError(
                     characters.in_text(char) if in_text else characters.raw_separator(char)
                 )
-            value, refused = _scalar_value(event), None
+            value, refused = _scalar_value(event, astral=self.astral), None
         except _RefusedError as error:
             value, refused = None, str(error)
         loc = self.place(value, event.start_mark)
         if refused is not None:
+            where = self.char_position(raw) if raw is not None else _at(event.start_mark)
             self.source.refused.add(loc)
             self.add(where, format_loc(loc), refused)
         self.source.ends.marks[loc] = event.end_mark
@@ -381,7 +383,7 @@ class _Builder:
         parent.expect_key = False
         parent.key, parent.key_skipped = None, True
         key = event.value
-        raw = self.raw_refused_in(event)
+        raw = self.raw_refused_in(event) if self.refused_at else None
         if raw is not None:
             message = characters.in_text(self.text[raw], "the key")
             self.add(self.char_position(raw), format_loc(parent.loc), message)
@@ -414,13 +416,15 @@ def _refuse_tag(event: events.NodeEvent, where: Position) -> None:
         )
 
 
-def _scalar_value(event: events.ScalarEvent) -> Any:
-    """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises."""
+def _scalar_value(event: events.ScalarEvent, *, astral: bool) -> Any:
+    """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises.
+
+    `astral`: whether the value may hold characters beyond U+FFFF."""
     text: str = event.value
-    if match := characters.IN_TEXT.search(text):
+    if char := characters.refused_in_text(text, astral=astral):
         if _SURROGATE.search(text):
             raise _RefusedError("text holds an unpaired surrogate (a broken \\u escape)")
-        raise _RefusedError(characters.in_text(match[0]))
+        raise _RefusedError(characters.in_text(char))
     if event.style or not event.implicit[0]:
         return text  # quoted or block scalar: always a string
     return plain_value(text)
