@@ -198,8 +198,6 @@ class ExecutionWords(Model):
     interrupt: Text
     trigger: Text
     description: Text
-    step: Text
-    step_number: Number
     recovery: Text
     week1: Text
     week1_description: Text
