@@ -315,3 +315,19 @@ def test_front_matter_problems_are_located_on_the_page_s_own_lines(tmp_path: Pat
         "docs/about.en.md:3:9: hidden: text holds the invisible character U+200B ZERO WIDTH "
         "SPACE; remove it"
     ]
+
+
+def test_the_translation_list_shows_page_texts_printable(
+    capsys: pytest.CaptureFixture[str], data_copy: DataCopy, pages: Path
+) -> None:
+    """Hand-written pages are not read by the data reader: their text reaches the terminal
+    only as escapes."""
+    source = pages / "about.zh.md"
+    text = source.read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if line.startswith("## "))
+    source.write_text(text.replace(heading, heading + "\x1b]0;pwned\x07\u202e", 1), "utf-8")
+    status = main(["--data", str(data_copy.folder), "translations"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\\x1b]0;pwned\\x07\\u202e" in out

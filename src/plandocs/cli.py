@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plandocs.loader import load
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, Problem
+from plandocs.problems import DataError, Problem, printable
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import build_pages, write_pages
@@ -109,15 +109,17 @@ def _list_translations(loaded: object, docs: Path, data: Path) -> int:
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]
     for item in pending:
         print(item.warning())
-        print(f"    {source_code} now: {' '.join(item.source.split())}")
+        # Texts of pages and of old commits were never checked: shown printable, so no escape
+        # sequence or direction control reaches the terminal.
+        print(f"    {source_code} now: {printable(' '.join(item.source.split()))}")
         if item.state == "stale":
             before = earlier_source(item, root, source_code)
             if before is None:
                 print(f"    {source_code} then: (not found in this checkout's history)")
             else:
                 then, now = " ".join(before.split()), " ".join(item.source.split())
-                print(f"    {source_code} then: {then}")
-                print(f"    difference: {diff(then, now)}")
+                print(f"    {source_code} then: {printable(then)}")
+                print(f"    difference: {printable(diff(then, now))}")
     print(f"{len(pending)} translation(s) to review")
     return 0
 
