@@ -26,6 +26,7 @@ FIELD = "languages[0].formats.money"
         ("$#,##0;", "`$#,##0;` shows negative amounts as positive ones"),
         ("'", "`'` shows no amount: every amount would read `'`"),
         ("$#,##0E0", "`$#,##0E0`: write amounts without an exponent (`E`)"),
+        ("$#,##0%", "`$#,##0%` shows a percentage or per mille (`%`, `‰`), not an amount"),
         ("$" + "0" * 20, f"`${'0' * 20}` forces 20 digits; at most 15"),
         (
             "$#,##0.0.0",

@@ -89,6 +89,8 @@ def money_pattern_problem(money_pattern: str, locale: Locale | str) -> str | Non
         return f"{shown} shows no amount{reads}"
     if shape is None or not _DIGITS.fullmatch(shape.number_pattern or ""):
         return f"{shown} is not a CLDR currency pattern (e.g. `¤#,##0` or `$#,##0.00`)"
+    if shape.scale:
+        return f"{shown} shows a percentage or per mille (`%`, `‰`), not an amount"
     if shape.exp_prec is not None:
         return f"{shown}: write amounts without an exponent (`E`)"
     if shape.frac_prec[1] > MAX_MONEY_DECIMALS:
