@@ -331,3 +331,31 @@ def test_the_translation_list_shows_page_texts_printable(
     assert status == 0
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     assert "\\x1b]0;pwned\\x07\\u202e" in out
+
+
+def test_schema_is_not_written_through_a_linked_schema_folder(
+    capsys: pytest.CaptureFixture[str], data_copy: DataCopy, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (data_copy.folder / "schema").mkdir(exist_ok=True)
+    shutil.rmtree(data_copy.folder / "schema")
+    (data_copy.folder / "schema").symlink_to(outside, target_is_directory=True)
+    status = main(["--data", str(data_copy.folder), "schema"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"{data_copy.folder.as_posix()}/schema:1:1: is a symbolic link" in err
+    assert list(outside.iterdir()) == []
+
+
+def test_the_languages_are_not_read_through_a_link(
+    capsys: pytest.CaptureFixture[str], data_copy: DataCopy, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "languages.yml"
+    elsewhere.write_bytes((data_copy.folder / "languages.yml").read_bytes())
+    (data_copy.folder / "languages.yml").unlink()
+    (data_copy.folder / "languages.yml").symlink_to(elsewhere)
+    assert accept(capsys, data_copy, "data/risks.yml")[0] == 1
+    from plandocs.schema import configured_languages
+
+    assert configured_languages(data_copy.folder) == ()

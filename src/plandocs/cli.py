@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plandocs.loader import load
+from plandocs.loader import load, unsafe_entries
 from plandocs.pinning import PinError, accept
 from plandocs.problems import DataError, Problem, printable
 from plandocs.review import tracked, warnings
@@ -56,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
 
+    if args.command == "schema" or (args.command == "translations" and args.accept):
+        # Commands that write under data/ (or read it without the loader): nothing under it
+        # may lead elsewhere, e.g. a linked data/schema/ would be written through.
+        unsafe = unsafe_entries(args.data, args.data.as_posix())
+        if unsafe:
+            print(DataError(unsafe).report(), file=sys.stderr)
+            return 1
     if args.command == "schema":
         return _schema(args.data, check=args.check)
     docs = args.docs if args.docs is not None else args.data.parent / "docs"
