@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from plandocs import pinning
 from plandocs.cli import main
 from plandocs.loader import load
 from plandocs.model.common import fingerprint
+from plandocs.pinning import PinError
 from plandocs.review import tracked
 from tests.conftest import ROOT, DataCopy
 
@@ -167,7 +169,14 @@ def test_a_symlinked_folder_under_data_is_refused(
     before = (outside / "risks.yml").read_bytes()
     assert accept(capsys, data_copy, "data/linked/risks.yml") == (
         1,
-        "data/linked/risks.yml: data/linked is a symbolic link; only files inside the project\n",
+        f"{data_copy.folder.as_posix()}/linked:1:1: is a symbolic link: data files must be "
+        "regular files in the repository\n1 problem in data/\n",
+    )
+    # The pinning itself refuses it too, whoever calls it.
+    with pytest.raises(PinError) as refused:
+        pinning.accept("data/linked/risks.yml", data_copy.folder.parent, ("zh", "en"))
+    assert str(refused.value) == (
+        "data/linked/risks.yml: data/linked is a symbolic link; only files inside the project"
     )
     assert (outside / "risks.yml").read_bytes() == before
 
@@ -183,7 +192,13 @@ def test_a_symlinked_data_folder_is_refused(
     status = main(["--data", str(project / "data"), "translations", "--accept", "data/risks.yml"])
     assert (status, capsys.readouterr().err) == (
         1,
-        "data/risks.yml: data is a symbolic link; only files inside the project\n",
+        f"{(project / 'data').as_posix()}:1:1: the data folder is a symbolic link\n"
+        "1 problem in data/\n",
+    )
+    with pytest.raises(PinError) as refused:
+        pinning.accept("data/risks.yml", project, ("zh", "en"))
+    assert str(refused.value) == (
+        "data/risks.yml: data is a symbolic link; only files inside the project"
     )
 
 
@@ -263,7 +278,7 @@ def test_a_page_with_broken_front_matter_is_refused(
 def test_an_edit_that_does_not_read_back_as_intended_is_refused() -> None:
     """The last guard before writing: the edited text must read back as the old data with
     exactly the new pins."""
-    from plandocs.pinning import PinError, _check_pins
+    from plandocs.pinning import _check_pins
 
     before = {"t": {"zh": "甲", "en": "A"}}
     _check_pins(
