@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,12 +21,14 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from plandocs.characters import IN_FILE, Lines
+from plandocs.cli import main
 from plandocs.exports import build_exports
-from plandocs.loader import load_dataset
+from plandocs.loader import load, load_dataset
 from plandocs.model import Dataset
 from plandocs.problems import DataError, Problem
 from plandocs.registry import FAMILIES
 from plandocs.render.locale import Lang
+from plandocs.review import tracked
 from plandocs.rules import page_anchors
 from plandocs.site import build_pages
 from plandocs.webpage import abbreviations_for
@@ -304,3 +307,51 @@ def test_files_with_many_refused_characters_report_each_in_place(
     if first is not None:
         where = Lines(text).position(first.start())
         assert where in {(problem.line, problem.column) for problem in source.problems}
+
+
+# `translations --accept` on fixture files laid out in drawn ways: every pin removed, line ends
+# of one kind (LF, CRLF or CR), comments after some values. Either every translation ends up
+# pinned, with the layout kept, or the file is refused and left exactly as it was.
+PINNED = [name for name in FILES if b"_pin:" in FIXTURE_BYTES[name]]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.sampled_from(PINNED),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.lists(st.integers(0, 2**32), max_size=8),
+)
+def test_accept_pins_every_layout_it_is_given_or_writes_nothing(
+    scratch: Path, name: str, newline: str, commented: list[int]
+) -> None:
+    lines = [
+        line
+        for line in FIXTURE_BYTES[name].decode("utf-8").split("\n")
+        if not line.lstrip().startswith("en_pin:")
+    ]
+    for seed in commented:  # a comment after a value (never inside a block scalar's text)
+        at = random.Random(seed).randrange(len(lines))
+        if re.match(r"^\s*(- )?[a-z_]+: [^|>'\"#].*[^:]$", lines[at]):
+            lines[at] += "  # drawn"
+    text = newline.join(lines)
+    path = scratch / name
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        target = f"data/{name}"
+        status = main(["--data", str(scratch), "translations", "--accept", target])
+        after = path.read_bytes().decode("utf-8")
+        if status != 0:
+            assert after == text
+            return
+        assert after.replace("en_pin", "").count("# drawn") == text.count("# drawn")
+        if newline != "\n":
+            assert "\n" not in after.replace("\r\n", "") if newline == "\r\n" else "\n" not in after
+        loaded = load(scratch)
+        states = {item.state for item in tracked(loaded, None) if item.file == target}
+        assert states == {"current"}, target
+    finally:
+        path.write_bytes(FIXTURE_BYTES[name])
