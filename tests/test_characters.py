@@ -178,3 +178,11 @@ def test_every_format_character_and_hangul_filler_is_refused_in_a_text() -> None
     assert [char for char in invisible if not IN_FILE.match(char)] == []
     assert not IN_TEXT.match("\u00a0") and not IN_TEXT.match("\u3000")  # visible spaces pass
     assert not IN_TEXT.match("\ufe0f")  # a variation selector (emoji) passes
+
+
+def test_a_raw_noncharacter_is_named_as_one() -> None:
+    source = read_source("data/risks.yml", "risks: []\n# \ufffe\n".encode())
+    assert [str(problem) for problem in source.problems] == [
+        "data/risks.yml:2:3: the noncharacter U+FFFE (no name) is not allowed in a data file, "
+        "even in a comment"
+    ]

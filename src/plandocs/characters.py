@@ -99,7 +99,7 @@ def named(char: str) -> str:
 
 def kind(char: str) -> str:
     """Return what a refused character is: a control, a direction control, an invisible
-    character, a line separator or a surrogate."""
+    character, a line separator, a surrogate or a noncharacter."""
     if char in LINE_SEPARATORS:
         return "line separator"
     if re.match(f"[{_DIRECTION}]", char):
@@ -108,6 +108,8 @@ def kind(char: str) -> str:
         return "invisible character"
     if re.match(f"[{_SURROGATE}]", char):
         return "unpaired surrogate"
+    if char in "\ufffe\uffff":
+        return "noncharacter"
     return "control character"
 
 
