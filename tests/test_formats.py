@@ -4,6 +4,8 @@ refused where it is written; no figure shows as `-0`."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from plandocs.model import formats
@@ -82,3 +84,20 @@ def test_locales_whose_minus_sign_carries_a_direction_mark_pass(locale: str) -> 
     assert formats.locale_problem(locale, "long", "wide") is None
     assert formats.money_pattern_problem("¤#,##0", locale) is None
     assert formats.money_pattern_problem("$#,##0;$#,##0", locale) is not None
+
+
+def test_a_negative_zero_in_the_data_is_read_as_zero(data_copy: DataCopy) -> None:
+    """`-0.0` passes `ge=0`; read as 0.0, no page, chart or export can show `-0`."""
+    import math
+
+    from plandocs.loader import load_dataset
+    from plandocs.site import build_pages
+
+    # The area without a stated gap: both figures -0.0, so the computed gap is 0 too.
+    edge = "    wikipedia: 75.5\n    ours: 70\n"
+    data_copy.replace("benchmarks/wikipedia.yml", edge, "    wikipedia: -0.0\n    ours: -0.0\n")
+    data = load_dataset(data_copy.folder)
+    zero = data.wikipedia.coverage[3].ours
+    assert zero == 0 and math.copysign(1, zero) == 1
+    minus_zero = re.compile(r"(?<![\w.])[-−]0(?![\w.,])")  # -0 or −0 as a figure of its own
+    assert [path for path, page in build_pages(data).items() if minus_zero.search(page)] == []

@@ -465,7 +465,7 @@ def resolve_plain(text: str) -> Any:
         number = float(text)
         if not math.isfinite(number):
             raise _RefusedError(f"`{excerpt(text)}` is not a finite number")
-        return number
+        return number or 0.0  # -0.0 is 0 (else pages and charts would show `-0`)
     if _SPECIAL_FLOAT.match(text):
         raise _RefusedError(f"`{text}` is not a finite number")
     if _SEXAGESIMAL.match(text):
