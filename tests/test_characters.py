@@ -186,3 +186,11 @@ def test_a_raw_noncharacter_is_named_as_one() -> None:
         "data/risks.yml:2:3: the noncharacter U+FFFE (no name) is not allowed in a data file, "
         "even in a comment"
     ]
+
+
+def test_reports_show_invisible_and_direction_characters_as_escapes() -> None:
+    """A message may quote what it refuses: no character of a report hides or reorders text."""
+    from plandocs.problems import Problem
+
+    problem = Problem("data/x.yml", 1, 1, "a\u200bb", "x\U000e0041\u200e\u061c\u00ad\u2067y")
+    assert str(problem) == ("data/x.yml:1:1: a\\u200bb: x\\U000e0041\\u200e\\u061c\\xad\\u2067y")

@@ -33,6 +33,8 @@ _INVISIBLE_ASTRAL = (
     r"\U000e0000-\U000e007f"
 )
 _INVISIBLE = _INVISIBLE_BMP + _INVISIBLE_ASTRAL
+DIRECTION, INVISIBLE = _DIRECTION, _INVISIBLE
+"""The two classes as regular-expression class bodies (for plandocs.problems.printable)."""
 _SURROGATE = r"\ud800-\udfff"
 _RAW = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029"
 
