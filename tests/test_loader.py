@@ -348,7 +348,10 @@ def _outcome(read: Callable[[str], object], text: str) -> tuple[str, object]:
     st.text()
     | st.text(alphabet=st.sampled_from("0123456789+-.~_:eExXoO yYnNtTrRuUfFaAlLsSiI \u200b\x85"))
     | st.sampled_from(
-        ["", "~", "null", "Yes", "off", "012", "4:10:00", "1_000", ".inf", "2025-02-30"]
+        [
+            *("", "~", "null", "Yes", "off", "012", "4:10:00", "1_000", ".inf", "2025-02-30"),
+            *("\n", "null\n", "true\n", "1\n", "2025-01-06\n"),  # `$` matches before a `\n`
+        ]
     )
 )
 def test_the_plain_text_shortcut_reads_every_scalar_as_the_full_rules_do(text: str) -> None:

@@ -440,17 +440,17 @@ def plain_value(text: str) -> Any:
 def resolve_plain(text: str) -> Any:
     """Return what `plain_value` returns, always by trying every rule (`plain_value` returns
     most texts at once; a test holds the two equal)."""
-    if _NULL.match(text):
+    if _NULL.fullmatch(text):
         return None
-    if _TRUE.match(text):
+    if _TRUE.fullmatch(text):
         return True
-    if _FALSE.match(text):
+    if _FALSE.fullmatch(text):
         return False
-    if _YAML11_BOOL.match(text):
+    if _YAML11_BOOL.fullmatch(text):
         raise _RefusedError(f"`{text}` is a boolean in YAML 1.1: write true or false, or quote it")
     if _OTHER_BASE.match(text):
         raise _RefusedError(f"`{excerpt(text)}`: write numbers in decimal, or quote it")
-    if _INT.match(text):
+    if _INT.fullmatch(text):
         digits = text.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
             raise _RefusedError(
@@ -459,20 +459,20 @@ def resolve_plain(text: str) -> Any:
         if len(digits) > MAX_DIGITS:
             raise _RefusedError(f"number with more than {MAX_DIGITS} digits")
         return int(text)
-    if _FLOAT.match(text):
+    if _FLOAT.fullmatch(text):
         if len(text) > 40:
             raise _RefusedError("number too long")
         number = float(text)
         if not math.isfinite(number):
             raise _RefusedError(f"`{excerpt(text)}` is not a finite number")
         return number or 0.0  # -0.0 is 0 (else pages and charts would show `-0`)
-    if _SPECIAL_FLOAT.match(text):
+    if _SPECIAL_FLOAT.fullmatch(text):
         raise _RefusedError(f"`{text}` is not a finite number")
-    if _SEXAGESIMAL.match(text):
+    if _SEXAGESIMAL.fullmatch(text):
         raise _RefusedError(f"`{excerpt(text)}` is a base-60 number in YAML 1.1: quote it")
-    if _UNDERSCORED.match(text) and "_" in text:
+    if _UNDERSCORED.fullmatch(text) and "_" in text:
         raise _RefusedError(f"`{excerpt(text)}` is a number in YAML 1.1: drop the `_`, or quote it")
-    if match := _DATE.match(text):
+    if match := _DATE.fullmatch(text):
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
