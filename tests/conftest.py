@@ -16,6 +16,7 @@ from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.problems import DataError
 from plandocs.publication import Publication, publication
+from plandocs.site import load_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
@@ -66,9 +67,10 @@ class DataCopy:
         return (self.folder / relative).read_text(encoding="utf-8")
 
     def problems(self) -> list[str]:
-        """Load the copy; return every reported problem as text (fails if the load succeeds)."""
+        """Check the copy as `plandocs check` does; return every reported problem as text (fails
+        if the check passes)."""
         with pytest.raises(DataError) as caught:
-            load_dataset(self.folder, label="data")
+            load_checked(self.folder, label="data")
         return [str(problem) for problem in caught.value.problems]
 
 

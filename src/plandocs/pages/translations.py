@@ -12,7 +12,7 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 from plandocs.translations import Tracked, counts
 
-_PAGE_OF = {f"data/{family.file}": family.name for family in FAMILIES if family.render}
+_PAGE_OF = {f"data/{family.file}": family.name for family in FAMILIES if family.page}
 
 
 def where(item: Tracked) -> str | Md:
