@@ -126,7 +126,7 @@ def known_owners(plan: Plan, team: Team) -> Iterator[Finding]:
     """Every task's owner is a role of the team, one id a role across its three lists."""
     roles = [
         (section, index, role.id)
-        for section in ("core", "advisors", "other_owners")
+        for section in team.OWNER_SECTIONS
         for index, role in enumerate(getattr(team, section))
     ]
     first: dict[str, tuple[str, int]] = {}
