@@ -22,7 +22,7 @@ from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
-from plandocs.site import write_pages
+from plandocs.site import languages, write_pages
 from plandocs.webpage import (
     abbreviations_for,
     home_page,
@@ -230,10 +230,12 @@ class SiteBuild:
             html = mark_page(html, page.url, generated.data, code)
             html = link_site_files(html, page.url)
             html += last_updated(generated.data, code, generated.changes, page.origin)
-        if self.diagrams is None:
+        if self.diagrams is None or generated is None:
             return html
-        lang = page.locale or self._source_language()
-        inlined, warning = self.diagrams.inline(html, lang=lang, page_url=page.url)
+        code = self._language(page)
+        lang = next(lang for lang in languages(generated.data) if lang.code == code)
+        words = generated.data.labels.site.full_size_diagram(lang)
+        inlined, warning = self.diagrams.inline(html, lang=code, page_url=page.url, full_size=words)
         if warning:
             log.warning(warning)
         return inlined

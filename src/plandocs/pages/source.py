@@ -75,15 +75,16 @@ def _verbatim(line: str) -> str:
     return escaped + "&#32;" * (len(line) - len(body))
 
 
-def render_text(text: str) -> Md:
-    """Return the source's text in one preformatted block, an anchor before each section."""
+def render_text(text: str, code: str) -> Md:
+    """Return the source's text (in language `code`) in one preformatted block, an anchor
+    before each section."""
     lines = text.split("\n")
     starts = {section.line: section.anchor for section in sections(text)}
     escaped = [
         (f'<span id="{starts[i]}"></span>' if i in starts else "") + _verbatim(line)
         for i, line in enumerate(lines)
     ]
-    return Md('<pre class="source-text" lang="zh">' + "\n".join(escaped) + "</pre>\n")
+    return Md(f'<pre class="source-text" lang="{code}">' + "\n".join(escaped) + "</pre>\n")
 
 
 def render(data: Dataset, lang: Lang, text: str) -> str:
@@ -104,7 +105,11 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
         md.bullets(facts),
     ]
     if lang.code == source.language:
-        return md.join(*head, md.heading(2, words.text(lang), "source-text"), render_text(text))
+        return md.join(
+            *head,
+            md.heading(2, words.text(lang), "source-text"),
+            render_text(text, lang.source_code),
+        )
     # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
     # English page lands here, beside the link to the Chinese text.
     links = [
