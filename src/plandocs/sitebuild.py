@@ -22,6 +22,7 @@ from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
+from plandocs.render.locale import Lang
 from plandocs.site import languages, write_pages
 from plandocs.webpage import (
     abbreviations_for,
@@ -33,6 +34,7 @@ from plandocs.webpage import (
     mark_page,
     mark_stale_sections,
     page_title,
+    permalink_titles,
 )
 
 log = logging.getLogger("mkdocs.plugins.plandocs")
@@ -230,11 +232,10 @@ class SiteBuild:
             html = mark_page(html, page.url, generated.data, code)
             html = link_site_files(html, page.url)
             html += last_updated(generated.data, code, generated.changes, page.origin)
+            html = permalink_titles(html, generated.data.labels.site.permalink(self._lang(code)))
         if self.diagrams is None or generated is None:
             return html
-        code = self._language(page)
-        lang = next(lang for lang in languages(generated.data) if lang.code == code)
-        words = generated.data.labels.site.full_size_diagram(lang)
+        words = generated.data.labels.site.full_size_diagram(self._lang(self._language(page)))
         inlined, warning = self.diagrams.inline(html, lang=code, page_url=page.url, full_size=words)
         if warning:
             log.warning(warning)
@@ -289,6 +290,11 @@ class SiteBuild:
 
     def _source_language(self) -> str:
         return self.generated.data.languages.codes[0] if self.generated else ""
+
+    def _lang(self, code: str) -> Lang:
+        """Return the language `code` of the data, ready to pick its texts."""
+        assert self.generated is not None
+        return next(lang for lang in languages(self.generated.data) if lang.code == code)
 
     def _language(self, page: PageRef) -> str:
         """Return the language of a page (static-i18n's locale, else the source language)."""

@@ -339,6 +339,7 @@ class SiteWords(Model):
     updated: Annotated[Text, placeholders("date")]
     appendix_mention: Annotated[Text, placeholders("letter")]
     full_size_diagram: Text
+    permalink: Text
 
 
 class GlossaryWords(Model):

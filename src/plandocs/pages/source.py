@@ -15,6 +15,8 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
 _HEADING = re.compile(r"^(#{2,3}) (.*)$")
+HALF_LANGUAGE = "en"
+"""The source writes its headings `中文 / English`: the language of their second half."""
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -112,10 +114,13 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
         )
     # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
     # English page lands here, beside the link to the Chinese text.
+    # A language with no half of its own shows the original heading, marked as what it is.
+    own = lang.code == HALF_LANGUAGE
+    marked = "" if own else f' lang="{html.escape(source.language)}"'
     links = [
         Md(
-            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}">'
-            f"{html.escape(s.english or s.anchor)}</a>"
+            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}"'
+            f"{marked}>{html.escape((s.english or s.anchor) if own else s.original)}</a>"
         )
         for s in sections(text)
     ]
