@@ -85,7 +85,7 @@ test-unit: $(PY_READY)
 	$(BIN)/pytest -m "not build and not browser"
 
 test-build: setup
-	$(BIN)/pytest -m build
+	$(BIN)/pytest -m "build and not browser"
 
 test-browser: setup browser-deps
 	$(BIN)/pytest -m browser
