@@ -52,14 +52,35 @@ class Server(MkdocsServe):
         return text[: text.index(old)].count("\n") + 1
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(copy_project(tmp_path / "project", data=FIXTURE))
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One `mkdocs serve` for the module: starting one takes seconds."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project", data=FIXTURE)
+    running = Server(project)
     try:
         running.wait_for(lambda: any("Serving on" in line for line in running.lines()), "start")
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def server(served: Server) -> Iterator[Server]:
+    """The served project as it was copied: whatever a test edits is put back after it, and
+    the next test starts once the server shows the original pages again."""
+    sources = [*(served.project / "data").rglob("*.yml"), *(served.project / "docs").glob("*.md")]
+    original = {path: path.read_bytes() for path in sources}
+    yield served
+    changed = [path for path, body in original.items() if path.read_bytes() != body]
+    for path in changed:
+        path.write_bytes(original[path])
+    if changed:
+        served.wait_for(
+            lambda: (
+                "Lower quality" in served.get(RISKS) and "Settled." not in served.get("en/about/")
+            ),
+            "the original pages",
+        )
 
 
 def _reported(server: Server, where: str, message: str) -> bool:
