@@ -157,8 +157,10 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     """Copy what a build needs into `target` (node_modules is linked); return the copy.
 
     `data` is the data folder to build from: the content, or the fixture dataset. With
-    `diagram_cache`, the copy starts with the project's drawn diagrams (.cache/diagrams): its
-    build then starts no browser unless a test changes a diagram.
+    `diagram_cache`, the copy shares the project's cache of drawn diagrams (.cache/diagrams,
+    linked; keyed by each diagram's source, so datasets do not mix): a diagram is drawn once a
+    machine, not once a test, and a build starts no browser unless its diagrams are new. A test
+    of the cache itself passes `diagram_cache=False` and starts from an empty one.
     """
     target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
@@ -172,8 +174,8 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
         shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     (target / "src").symlink_to(ROOT / "src")
-    if diagram_cache and DIAGRAM_CACHE.is_dir():
-        shutil.copytree(
-            DIAGRAM_CACHE, target / ".cache" / "diagrams", ignore=shutil.ignore_patterns(".*")
-        )
+    if diagram_cache:
+        DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)
+        (target / ".cache").mkdir()
+        (target / ".cache" / "diagrams").symlink_to(DIAGRAM_CACHE)
     return target
