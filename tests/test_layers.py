@@ -53,8 +53,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
 DATA_LAYER = sorted(f"plandocs.{name}" for name in LAYERS[0][1])
 
 
-def _module(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+def _module(path: Path, package: Path = PACKAGE) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -66,11 +66,11 @@ def _layer(module: str) -> int:
     return -1 if module == "plandocs" else -2
 
 
-def _imports() -> dict[str, set[str]]:
+def _imports(package: Path = PACKAGE) -> dict[str, set[str]]:
     """Return each module of the package -> the package modules it imports (anywhere in it)."""
     graph: dict[str, set[str]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = _module(path)
+    for path in sorted(package.rglob("*.py")):
+        module = _module(path, package)
         found: set[str] = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -139,3 +139,25 @@ def test_importing_the_data_layer_loads_no_page_and_no_engine() -> None:
     assert "plandocs.loader" in loaded  # the import really ran
     above = ("plandocs.pages", "plandocs.render", "plandocs.site", "plandocs.build", "mkdocs")
     assert [name for name in loaded if name.startswith(above)] == []
+
+
+def draw(package: Path = PACKAGE) -> None:
+    """Print the layers, lowest first, with their modules, then every import that runs back
+    up: `python -m tests.test_layers [PATH/TO/plandocs]` (another checkout's package too)."""
+    graph = _imports(package)
+    for number, (name, _) in enumerate(LAYERS):
+        modules = sorted(m for m in graph if _layer(m) == number)
+        print(f"{number} {name}: {len(modules)} modules: {', '.join(modules)}")
+    unplaced = sorted(m for m in graph if _layer(m) == -2)
+    print(f"not in a layer: {', '.join(unplaced) or 'none'}")
+    upward = [
+        f"  {module} -> {name}"
+        for module, names in sorted(graph.items())
+        for name in sorted(names)
+        if _layer(name) > _layer(module) >= 0
+    ]
+    print(f"imports running back up: {len(upward)}", *upward, sep="\n")
+
+
+if __name__ == "__main__":
+    draw(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else PACKAGE)
