@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config import base
@@ -31,7 +32,7 @@ from plandocs.publication import PublicationError, publication
 from plandocs.sitebuild import GENERATED, BuildError, BuildSettings, PageRef, SiteBuild
 from plandocs.webpage import site_relative_alternates
 
-OPTION_VARIABLES = {"diagrams": "PLANDOCS_DIAGRAMS", "pdf": "PLANDOCS_PDF"}
+OPTION_VARIABLES = MappingProxyType({"diagrams": "PLANDOCS_DIAGRAMS", "pdf": "PLANDOCS_PDF"})
 """Each plugin option and the environment variable that overrides it."""
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import PurePosixPath
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from plandocs.model import Dataset
@@ -56,11 +57,13 @@ def api_file(data: Dataset, family: Family, *, stamp: dt.datetime, base: str) ->
     )
 
 
-MEDIA_TYPES = {
-    ".json": "application/json",
-    ".csv": "text/csv; charset=utf-8; header=present",
-    ".ics": "text/calendar; charset=utf-8",
-}
+MEDIA_TYPES = MappingProxyType(
+    {
+        ".json": "application/json",
+        ".csv": "text/csv; charset=utf-8; header=present",
+        ".ics": "text/calendar; charset=utf-8",
+    }
+)
 
 
 def index_file(
