@@ -99,6 +99,7 @@ class SiteBuild:
         self.routes: dict[str, list[str]] = {}
         self._fingerprint = ""
         self._previous = previous
+        self._langs: dict[str, Lang] = {}
 
     # Before the pages are read
 
@@ -292,9 +293,11 @@ class SiteBuild:
         return self.generated.data.languages.codes[0] if self.generated else ""
 
     def _lang(self, code: str) -> Lang:
-        """Return the language `code` of the data, ready to pick its texts."""
+        """Return the language `code` of the data, ready to pick its texts (made once a build)."""
         assert self.generated is not None
-        return next(lang for lang in languages(self.generated.data) if lang.code == code)
+        if not self._langs:
+            self._langs = {lang.code: lang for lang in languages(self.generated.data)}
+        return self._langs[code]
 
     def _language(self, page: PageRef) -> str:
         """Return the language of a page (static-i18n's locale, else the source language)."""
