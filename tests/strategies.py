@@ -24,7 +24,7 @@ from tests.conftest import FIXTURE
 # What the loader refuses in a text (controls, direction controls, invisible characters,
 # surrogates: plandocs.characters) is left out; everything else in Unicode may appear, line and
 # paragraph separators included (the writer escapes them).
-CHARACTERS = st.characters(exclude_categories=("Cs", "Cc")).filter(
+CHARACTERS = st.characters(exclude_categories=["Cs", "Cc"]).filter(
     lambda char: not IN_TEXT.match(char)
 )
 # Strings that mean something to Markdown, HTML, Mermaid or YAML, mixed into the texts.
@@ -114,7 +114,7 @@ def _mutate(value: Any, pick: random.Random, pool: list[str], family: str) -> An
     if _is_text(value):
         return {"zh": pick.choice(pool), "en": pick.choice(pool)}
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, item in value.items():
             if key in _OPTIONAL and pick.random() < 0.5:
                 continue  # optional parts, sometimes left out

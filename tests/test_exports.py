@@ -467,7 +467,7 @@ def test_csv_numbers_stay_numbers(files: Files) -> None:
 
 def test_a_carriage_return_before_a_formula_is_made_inert_too() -> None:
     """The loader refuses a carriage return in a text; the cell writer holds anyway."""
-    from plandocs.exports import inert
+    from plandocs.exports.csvfile import inert
 
     assert inert("\r=1+1") == "'\r=1+1"
     assert inert("plain text, = inside") == "plain text, = inside"

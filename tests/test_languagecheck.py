@@ -1,4 +1,4 @@
-"""Every language of data/ is built (plandocs.sitelanguages): `check` names a language that
+"""Every language of data/ is built (plandocs.languagecheck): `check` names a language that
 mkdocs.yml does not build, and one that mkdocs.yml builds without data, with file:line."""
 
 from __future__ import annotations
