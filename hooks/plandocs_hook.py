@@ -27,8 +27,10 @@ from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import unsafe_entries
+from plandocs.explain import report
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
+from plandocs.quiet import silence_third_party
 from plandocs.site import write_pages
 from plandocs.webpage import (
     abbreviations_for,
@@ -58,8 +60,9 @@ DIAGRAMS: dict[str, DiagramBuild] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this process builds or serves."""
+    """Remember whether this process builds or serves; keep third-party lines out of the log."""
     COMMAND["name"] = command
+    silence_third_party()
 
 
 @event_priority(100)  # before static-i18n and the theme read the addresses
@@ -114,10 +117,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except DataError as error:
         if COMMAND["name"] == "serve":
             log.error(
-                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
+                "%s\nplandocs: pages not updated; fix the data and save again",
+                report(error.problems, root / "data"),
             )
             return
-        raise PluginError(error.report()) from None
+        raise PluginError(report(error.problems, root / "data")) from None
     config.extra["plandocs_not_found"] = generated.not_found
     BUILD["generated"] = generated
     BUILD["print"] = decision

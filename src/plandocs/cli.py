@@ -17,9 +17,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from plandocs.annotations import annotate
+from plandocs.explain import report
 from plandocs.loader import load
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, Problem
+from plandocs.problems import DataError
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import build_pages, write_pages
@@ -37,7 +39,15 @@ def main(argv: list[str] | None = None) -> int:
         "--format",
         choices=["plain", "github"],
         default="plain",
-        help="plain: `file:line:column: field: message` lines; github: workflow annotations",
+        help="plain: `file:line:column: field: message` lines; github: workflow annotations "
+        "(problems on changed lines first) and a table in $GITHUB_STEP_SUMMARY",
+    )
+    check.add_argument(
+        "--changed-from",
+        metavar="REF",
+        default=None,
+        help="github format: a git ref (the pull request's base); problems on the lines changed "
+        "since it come first",
     )
     translations = commands.add_parser(
         "translations", help="list stale or unpinned translations, or pin them (--accept)"
@@ -64,12 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         loaded = load(args.data, label=args.data.as_posix())
     except DataError as error:
-        _report(error.problems, github=github)
-        print(error.report(), file=sys.stderr)
+        if github:
+            annotate(error.problems, args.data, changed_from=args.changed_from)
+        print(report(error.problems, args.data), file=sys.stderr)
         return 1
     if args.command == "check":
         found = warnings(loaded, docs)
-        _report(found, github=github)
+        if github:
+            annotate(found, args.data, changed_from=args.changed_from)
+        elif found:
+            print(report(found, args.data).rsplit("\n", 1)[0], file=sys.stderr)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
     if args.command == "translations":
@@ -77,17 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     changed = write_pages(args.out, build_pages(loaded.dataset))
     print(f"{len(changed)} page(s) written or removed under {args.out.as_posix()}/")
     return 0
-
-
-def _report(problems: list[Problem], *, github: bool) -> None:
-    """Print problems: as annotations on stdout (github), or as lines on stderr (warnings)."""
-    if github:
-        for problem in problems:
-            print(problem.github())
-    else:
-        for problem in problems:
-            if problem.severity == "warning":
-                print(problem, file=sys.stderr)
 
 
 def _list_translations(loaded: object, docs: Path, data: Path) -> int:
@@ -115,9 +118,7 @@ def _list_translations(loaded: object, docs: Path, data: Path) -> int:
 def _accept(data: Path, targets: list[str]) -> int:
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
     root = data.resolve().parent
     try:
@@ -134,9 +135,7 @@ def _schema(data: Path, *, check: bool) -> int:
     folder = data / "schema"
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
     if check:
         stale = stale_schemas(folder, languages)

@@ -64,7 +64,7 @@ def _within(loc: Loc, field: str) -> bool:
 def _accept_data(path: Path, file: str, field: str, languages: tuple[str, ...]) -> list[str]:
     source = read_source(file, path.read_bytes())
     if source.problems or source.data is None:
-        raise PinError(f"{file}: fix its problems first (`plandocs check`)")
+        raise PinError(f"{file}: fix its problems first (`make check`)")
     lines = path.read_text(encoding="utf-8").split("\n")
     edits: list[tuple[int, int, str]] = []  # (0-based line, lines to replace, new text)
     done: list[str] = []

@@ -8,7 +8,8 @@ twin in its front matter, under `translated_from`.
 
 The pins live inline, beside the text they vouch for, so that a pull request shows the source
 text changing while the pin stays, a moved or reordered text keeps its pin, and no second file
-has to be kept in step. `plandocs translations --accept` writes them.
+has to be kept in step. `make accept FIELD='FILE:FIELD'` (`plandocs translations --accept`)
+writes them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from plandocs.commands import accept_command
 from plandocs.model.common import PIN, Text, fingerprint
 from plandocs.problems import Loc, Problem, format_loc
 from plandocs.yamlsource import Position, SourceFile, read_source
@@ -66,14 +68,17 @@ class Tracked:
             message = (
                 f"the translation may be out of date: the source text changed since it was "
                 f"pinned ({self.pin}, now {fingerprint(self.source)}); review it, then run "
-                f"`plandocs translations --accept {self.file}:{self.target}`"
+                f"`{accept_command(self.file, self.target)}`"
             )
         else:
             message = (
                 f"translation not pinned to its source text: review it, then run "
-                f"`plandocs translations --accept {self.file}:{self.target}`"
+                f"`{accept_command(self.file, self.target)}`"
             )
-        return Problem(self.file, self.where.line, self.where.column, self.path, message, "warning")
+        # Reported where the source text is: on the page the pull request changed (`.zh.md`)
+        # for a hand-written page, on the same data file for a text under data/.
+        where = (self.source_file, self.where.line, self.where.column)
+        return Problem(*where, self.path, message, "warning")
 
     @property
     def target(self) -> str:
