@@ -26,8 +26,8 @@ from plandocs import printable, search
 from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
-from plandocs.loader import unsafe_entries
 from plandocs.explain import report
+from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
 from plandocs.quiet import silence_third_party
