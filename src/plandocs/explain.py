@@ -69,7 +69,7 @@ class Explainer:
             if name:
                 text = f"{name}{words.then(code)}{text}"
             if problem.severity == "warning":
-                text = f"{words.warning(code)}: {text}"
+                text = f"{words.warning(code)}{words.then(code)}{text}"
             texts[code] = text
         return Explained(problem, texts)
 
@@ -86,17 +86,17 @@ class Explainer:
         return self.messages.problems.untranslated(code).format(message=problem.message)
 
     def _item_name(self, problem: Problem, code: str) -> str:
-        """Return e.g. `风险 6 (r6)` for the innermost list item the field is in."""
+        """Return e.g. `风险 2 (r2) › 影响 1` for the list items the field is in."""
         assert self.messages is not None
-        named = _innermost_item(problem.field, self._data(problem.file))
-        if named is None:
-            return ""
-        listed, number, item_id = named
         nouns = self.messages.nouns
-        noun = (nouns.get(listed) or nouns.get("item") or Text({code: listed}))(code)
-        if item_id:
-            return self.messages.item(code).format(noun=noun, number=number, id=item_id)
-        return self.messages.item_without_id(code).format(noun=noun, number=number)
+        names = []
+        for listed, number, item_id in _items_on(problem.field, self._data(problem.file)):
+            noun = (nouns.get(listed) or nouns.get("item") or Text({code: listed}))(code)
+            if item_id:
+                names.append(self.messages.item(code).format(noun=noun, number=number, id=item_id))
+            else:
+                names.append(self.messages.item_without_id(code).format(noun=noun, number=number))
+        return " › ".join(names)
 
     def _hints(self, problem: Problem, code: str) -> list[str]:
         assert self.messages is not None
@@ -233,7 +233,10 @@ _REWORDINGS: tuple[tuple[re.Pattern[str], Reword], ...] = (
     (re.compile(r"unknown data file \(see plandocs\.registry\)"), _template("unknown_file")),
     (re.compile(r"file is missing"), _template("missing_file")),
     (
-        re.compile(r"Input should be (?P<allowed>.*) \(got (?P<given>.*)\)", re.DOTALL),
+        re.compile(
+            r"Input should be (?P<allowed>'[^']*'(?:, '[^']*')*(?: or '[^']*')?)"
+            r" \(got (?P<given>.*)\)"
+        ),
         _template("choice"),
     ),
     (
@@ -251,10 +254,11 @@ _REWORDINGS: tuple[tuple[re.Pattern[str], Reword], ...] = (
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def _innermost_item(path: str, data: Any) -> tuple[str, int, str] | None:
-    """Return (list key, 1-based number, id or "") of the innermost list item on `path`."""
+def _items_on(path: str, data: Any) -> list[tuple[str, int, str]]:
+    """Return (list key, 1-based number, id or "") of every list item on `path`, outermost
+    first."""
     node: Any = data
-    named: tuple[str, int, str] | None = None
+    items: list[tuple[str, int, str]] = []
     last_key = ""
     for match in _PATH_PART.finditer(path):
         key, index = match[1], match[2]
@@ -265,5 +269,5 @@ def _innermost_item(path: str, data: Any) -> tuple[str, int, str] | None:
         number = int(index)
         node = node[number] if isinstance(node, list) and number < len(node) else None
         item_id = node.get("id") if isinstance(node, dict) else None
-        named = (last_key, number + 1, str(item_id) if isinstance(item_id, str | int) else "")
-    return named
+        items.append((last_key, number + 1, str(item_id) if isinstance(item_id, str | int) else ""))
+    return items

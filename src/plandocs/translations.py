@@ -192,9 +192,8 @@ def tracked_in_docs(docs_dir: Path, languages: tuple[str, ...]) -> list[Tracked]
             page = Page.read(path, name) if path.is_file() else None
             pins = page.pins() if page else {}
             translated = page.sections() if page else {}
-            for anchor, (_, text) in sections.items():
+            for anchor, (source_line, text) in sections.items():
                 line, translation = translated.get(anchor, (1, ""))
-                where = Position(line, 1)
                 pin = pins.get(anchor)
                 item = Tracked(
                     name,
@@ -202,10 +201,10 @@ def tracked_in_docs(docs_dir: Path, languages: tuple[str, ...]) -> list[Tracked]
                     code,
                     text,
                     pin,
-                    where,
+                    Position(source_line, 1),
                     f"docs/{original.name}",
                     translation,
-                    where,
+                    Position(line, 1),
                 )
                 out.append(item)
     return out
