@@ -1,7 +1,8 @@
 # Two commands for a fresh machine: `make serve` (set up, build, serve) and `make test`
 # (set up, then every check). Everything else here is what those two are made of.
 
-PYTHON ?= python3
+# Empty: the interpreter .venv was made with, else the first new enough python3 (`make PYTHON=…`).
+PYTHON ?=
 # The oldest Python the hash-pinned lock installs on (pyproject.toml's requires-python).
 PYTHON_NEEDED := 3.11.5
 VENV := .venv
@@ -9,8 +10,6 @@ BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
 # Which interpreter .venv was made with ("version path"): another one rebuilds .venv.
 PY_STAMP := $(VENV)/.interpreter
-PY_PROBE := import os, sys; print("%d.%d.%d" % sys.version_info[:3], os.path.realpath(sys.executable))
-comma := ,
 # The prose that the spelling check reads (data texts, hand-written pages, repository files).
 PROSE := data docs README.md CONTRIBUTING.md CONTRIBUTING.zh.md SECURITY.md MAINTAINING.md CODE_OF_CONDUCT.md
 NPM_READY := node_modules/.ready
@@ -24,31 +23,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
 
-## python-check: the interpreter $(PYTHON) runs and is Python >= $(PYTHON_NEEDED); .venv is
-## rebuilt when the interpreter differs from the one it was made with (the stamp is rewritten
-## only on a change, so an unchanged interpreter rebuilds nothing)
+## python-check: choose the Python for .venv and check that it is new enough (tools/venv-python.sh);
+## .venv is rebuilt when the interpreter differs from the one it was made with
 python-check $(PY_STAMP): FORCE
-	@found=$$($(PYTHON) -c '$(PY_PROBE)' 2>/dev/null) || { \
-	  echo "make: '$(PYTHON)' does not run. This project needs Python $(PYTHON_NEEDED) or newer:"; \
-	  echo "  install it (see CONTRIBUTING.md, Prerequisites), then run: make PYTHON=python3.12 setup"; \
-	  exit 1; }; \
-	version=$${found%% *}; \
-	if ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:3] < ($(subst .,$(comma),$(PYTHON_NEEDED))))'; then \
-	  echo "make: found Python $$version ($(PYTHON)), but this project needs Python $(PYTHON_NEEDED) or newer."; \
-	  echo "  Install a newer Python (see CONTRIBUTING.md, Prerequisites), then run: make PYTHON=python3.12 setup"; \
-	  exit 1; fi; \
-	stamp=$$(cat $(PY_STAMP) 2>/dev/null || $(BIN)/python -c '$(PY_PROBE)' 2>/dev/null); \
-	if [ "$$stamp" != "$$found" ] && [ -d $(VENV) ]; then \
-	  echo "make: .venv was made with another Python ($${stamp:-unknown}); rebuilding it with Python $$version"; \
-	  rm -rf $(VENV); fi; \
-	if [ "$$(cat $(PY_STAMP) 2>/dev/null)" != "$$found" ]; then \
-	  mkdir -p $(VENV) && echo "$$found" > $(PY_STAMP); fi
+	@sh tools/venv-python.sh $(PYTHON_NEEDED) $(VENV) "$(PYTHON)"
 
 .PHONY: FORCE
 FORCE:
 
 $(PY_READY): requirements/dev.txt pyproject.toml $(PY_STAMP)
-	$(PYTHON) -m venv $(VENV)
+	"$$(sed 's/^[^ ]* //' $(PY_STAMP))" -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
