@@ -16,7 +16,7 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
-from plandocs.build import generate
+from plandocs.build import generate, last_generated
 from plandocs.problems import DataError
 from plandocs.schema import configured_languages, render_schemas
 
@@ -32,11 +32,13 @@ for name, text in render_schemas(configured_languages(ROOT / "data")).items():
     with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
         target.write(text)
 # The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
-# data under `mkdocs serve` was reported by the hook, which keeps the last good pages.
+# data under `mkdocs serve` was reported by the hook, which keeps the last good pages; the last
+# good downloads stay with them (their links on the downloads page keep working).
 try:
     downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None).downloads
 except DataError:
-    downloads = {}
+    last = last_generated()
+    downloads = last.downloads if last is not None else {}
 for path, body in downloads.items():
     with mkdocs_gen_files.open(path, "wb") as target:
         target.write(body)

@@ -106,6 +106,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
+    BUILD.pop("data_error", None)
     try:
         links = [p for p in unsafe_entries(docs, "docs") if not p.file.startswith("docs/report")]
         if links:
@@ -116,10 +117,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"plandocs: {error}") from None
     except DataError as error:
         if COMMAND["name"] == "serve":
-            log.error(
-                "%s\nplandocs: pages not updated; fix the data and save again",
-                report(error.problems, root / "data"),
-            )
+            # Printed once, when every language is built (on_post_build): the last thing the
+            # rebuild says, not buried under the other languages' lines.
+            BUILD["data_error"] = report(error.problems, root / "data", serving=True)
             return
         raise PluginError(report(error.problems, root / "data")) from None
     config.extra["plandocs_not_found"] = generated.not_found
@@ -269,6 +269,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
+    """Finish the build; under `mkdocs serve`, end with the data's problems if it has any."""
+    _finish(config)
+    if not getattr(config.plugins.get("i18n"), "building", False) and "data_error" in BUILD:
+        log.error(
+            "%s\nplandocs: pages not updated; fix the data and save again", BUILD["data_error"]
+        )
+
+
+def _finish(config: MkDocsConfig) -> None:
     """Write each inlined diagram as a standalone SVG file (the figures' full-size links); once
     every language is built, split the search index into one index a language and print."""
     if "build" in DIAGRAMS:

@@ -88,3 +88,9 @@ def generate(
         _LAST.clear()
         _LAST[content, pdf] = Generated(data, pages, not_found(data), tracked, downloads, changes)
     return _LAST[content, pdf]
+
+
+def last_generated() -> Generated | None:
+    """Return what the last successful `generate` gave (None before the first): under
+    `mkdocs serve`, bad data keeps the last good pages and downloads."""
+    return next(iter(_LAST.values()), None)

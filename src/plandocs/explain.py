@@ -173,14 +173,19 @@ def report_lines(explained: Iterable[Explained], languages: tuple[str, ...]) -> 
     return out
 
 
-def report(problems: Iterable[Problem], data_dir: Path) -> str:
+def report(problems: Iterable[Problem], data_dir: Path, *, serving: bool = False) -> str:
     """Return every problem in every language, then the count (the text a build or `serve`
-    prints for bad data)."""
+    prints for bad data); `serving` adds that the server keeps the last good pages."""
     words = explainer(data_dir)
     found = list(problems)
     lines = report_lines([words.explain(p) for p in found], words.languages)
     errors = sum(p.severity == "error" for p in found)
-    return "\n".join([*lines, _count(errors, words)])
+    lines.append(_count(errors, words))
+    if serving:
+        kept = words.messages.serving if words.messages is not None else None
+        english = "plandocs: pages not updated; fix the data and save again"
+        lines.append(" / ".join(kept(code) for code in words.languages) if kept else english)
+    return "\n".join(lines)
 
 
 def _count(errors: int, words: Explainer) -> str:

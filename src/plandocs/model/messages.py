@@ -43,6 +43,8 @@ class Messages(Model):
     item: Annotated[Text, placeholders("noun", "number", "id")]
     item_without_id: Annotated[Text, placeholders("noun", "number")]
     warning: Text
+    serving: Text
+    """What `mkdocs serve` says after the problems: it keeps serving the last good pages."""
     then: Text
     """Between an item's name and the message."""
     also: Text
