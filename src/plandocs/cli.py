@@ -1,4 +1,4 @@
-"""Command line: `python -m plandocs check | translations | generate OUT | schema`.
+"""Command line: `plandocs check | translations | generate OUT | changes BASE | schema`.
 
 - `check [--format github]`: validate the data; every problem with file:line:column (exit 1),
   then the warnings: stale or unpinned translations, glossary terms left out (exit 0).
@@ -6,6 +6,8 @@
   pinned, with the source text now, the one it was translated from and their difference; or
   pin translations after a review.
 - `generate OUT`: write the generated pages under OUT.
+- `changes BASE`: a Markdown summary of the pages, data records and translations that differ
+  between the data folder BASE (main's) and --data (the pull request's), for the preview.
 - `schema [--check]`: rewrite data/schema/ from the models (or only report stale schemas).
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
@@ -18,6 +20,7 @@ import sys
 from pathlib import Path
 
 from plandocs.annotations import annotate
+from plandocs.changes import summary_or_problem
 from plandocs.explain import report
 from plandocs.loader import load
 from plandocs.pinning import PinError, accept
@@ -61,12 +64,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate = commands.add_parser("generate", help="write the generated pages under OUT")
     generate.add_argument("out", type=Path)
+    changes = commands.add_parser(
+        "changes",
+        help="Markdown summary of the pages, records and translations that differ from BASE",
+    )
+    changes.add_argument("base", type=Path, help="the data folder to compare with (main's)")
     schema = commands.add_parser("schema", help="rewrite DATA/schema/*.schema.json")
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         return _schema(args.data, check=args.check)
+    if args.command == "changes":
+        print(summary_or_problem(args.base, args.data), end="")
+        return 0
     docs = args.docs if args.docs is not None else args.data.parent / "docs"
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
