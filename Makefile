@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check translations accept schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean python-check
+.PHONY: setup serve build preview check translations accept schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean python-check
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -49,6 +49,11 @@ serve: setup
 ## publishing build: without a browser it fails rather than fall back to client-side Mermaid)
 build: setup
 	PLANDOCS_DIAGRAMS=svg $(BIN)/mkdocs build --strict
+
+## preview: a quick build of both languages into site/ for a pull request's preview: diagrams
+## drawn in the browser, no PDFs (no Chromium needed; .github/workflows/preview.yml)
+preview: setup
+	PLANDOCS_DIAGRAMS=client PLANDOCS_PDF=off $(BIN)/mkdocs build --strict
 
 ## check: validate data/ (every problem, with file:line:column)
 check: $(PY_READY)
