@@ -4,8 +4,9 @@
   so that no page fetches it from a CDN;
 - `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors,
   rendered from the models (never copied from data/, whose files come from strangers);
-- `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), from the
-  same load of data/ as the pages.
+- `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), and
+  `feeds/<code>.atom`, the Atom feeds of the changes page (plandocs.feeds), from the same load
+  of data/ as the pages.
 
 Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
-from plandocs.build import generate, last_generated
+from plandocs.build import Generated, generate, last_generated
 from plandocs.problems import DataError
 from plandocs.schema import configured_languages, render_schemas
 
@@ -34,11 +35,12 @@ for name, text in render_schemas(configured_languages(ROOT / "data")).items():
 # The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
 # data under `mkdocs serve` was reported by the hook, which keeps the last good pages; the last
 # good downloads stay with them (their links on the downloads page keep working).
+generated: Generated | None
 try:
-    downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None).downloads
+    generated = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None)
 except DataError:
-    last = last_generated()
-    downloads = last.downloads if last is not None else {}
+    generated = last_generated()
+downloads = {**generated.downloads, **generated.feeds} if generated is not None else {}
 for path, body in downloads.items():
     with mkdocs_gen_files.open(path, "wb") as target:
         target.write(body)

@@ -27,6 +27,7 @@ from plandocs.build import Generated, generate
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.explain import report
+from plandocs.feeds import feed_titles
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
@@ -123,6 +124,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             return
         raise PluginError(report(error.problems, root / "data")) from None
     config.extra["plandocs_not_found"] = generated.not_found
+    config.extra["plandocs_feeds"] = feed_titles(generated.data)
     BUILD["generated"] = generated
     BUILD["print"] = decision
     changed = write_pages(docs, generated.pages)
