@@ -90,7 +90,10 @@ def test_translations_shows_the_chinese_then_and_now_from_git_history(pinned: Da
     subprocess.run([*git, "commit", "-qm", "pinned"], check=True)
     pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
     lines = run(pinned.folder, "translations").stdout.splitlines()
-    assert lines[1:4] == [
+    command = "make accept FIELD='data/risks.yml:risks[1].impacts[0]'"
+    assert lines[0].endswith(f"复核并更新英文后运行 `{command}`")
+    assert lines[1].startswith("    warning: risk 2 (r2) › impact 1: the Chinese changed")
+    assert lines[2:5] == [
         "    zh now: 质量明显下降",
         "    zh then: 质量下降",
         "    difference: 质量{+明显+}下降",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from plandocs.annotations import annotate
 from plandocs.changes import summary_or_problem
-from plandocs.explain import report
+from plandocs.explain import explainer, report, report_lines
 from plandocs.loader import load
 from plandocs.pinning import PinError, accept
 from plandocs.problems import DataError
@@ -111,8 +111,9 @@ def _list_translations(loaded: object, docs: Path, data: Path) -> int:
     source_code = loaded.dataset.languages.codes[0]
     root = data.resolve().parent
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]
+    words = explainer(data)
     for item in pending:
-        print(item.warning())
+        print("\n".join(report_lines([words.explain(item.warning())], words.languages)))
         print(f"    {source_code} now: {' '.join(item.source.split())}")
         if item.state == "stale":
             before = earlier_source(item, root, source_code)
