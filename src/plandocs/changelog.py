@@ -2,8 +2,10 @@
 added, changed or removed, from git history (the changes page and the Atom feeds).
 
 A record is an item with an `id` in a list of a data file (a risk, a task, a budget line); a
-commit that changes a data file outside its records changes "the whole file". A build outside git
-(an archive) or from a shallow clone still works: the history says so, and the page with it.
+commit that changes a data file outside its records changes "the whole file"; a hand-written
+page (`docs/*.md`) is a record of its own. Assets under docs/ are the site's, not content. A
+build outside git (an archive) or from a shallow clone still works: the history says so, and
+the page with it.
 The files of older commits were checked when they were merged; they are read with the safe
 C loader, capped in size like any data file.
 """
@@ -14,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +38,8 @@ class Entry:
     file: str
     record: str
     kind: Kind
+    exists: bool = True
+    """Whether the file is still there (a page that is gone cannot be linked)."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def history(root: Path, limit: int = COMMITS) -> History:
             parsed.append((sha, parents[0] if parents else "", stamp, []))
         elif "\t" in line and parsed:
             status, path = line.split("\t", 1)
-            if not path.startswith(_SKIPPED):
+            if path.endswith((".yml", ".md")) and not path.startswith(_SKIPPED):
                 parsed[-1][3].append((status[:1], path))
     wanted = [
         f"{rev}:{path}"
@@ -113,6 +117,8 @@ def history(root: Path, limit: int = COMMITS) -> History:
             else:
                 entries.append(Entry(path, "", kind))
         if entries:
+            gone = {e.file for e in entries if not (root / e.file).is_file()}
+            entries = [replace(e, exists=False) if e.file in gone else e for e in entries]
             commits.append(Commit(sha, when, tuple(entries)))
     return History(available=True, shallow=shallow, commits=tuple(commits))
 

@@ -17,9 +17,11 @@ _PAGE_OF = {f"data/{family.file}": family.name for family in FAMILIES if family.
 
 def where(entry: Entry) -> str | Md:
     """Return the entry's file, linked to the page that shows it (when it has one and exists)."""
-    if entry.file.startswith("docs/") and entry.kind != "removed":
+    if not entry.exists:
+        return entry.file
+    if entry.file.startswith("docs/"):
         stem = entry.file.removeprefix("docs/").split(".")[0]
-        return md.link(entry.file, f"../{stem}.md")
+        return md.link(entry.file, f"../{stem}.md") if "/" not in stem else entry.file
     page = _PAGE_OF.get(entry.file)
     return md.link(entry.file, anchors.on(page, page)) if page else entry.file
 
