@@ -104,10 +104,13 @@ class Explainer:
             return []
         hints = self.messages.hints
         lines = self._lines(problem.file)
-        around = lines[max(problem.line - 2, 0) : problem.line]
+        first = max(problem.line - 2, 0)
+        around = lines[first : problem.line]
         out: list[str] = []
-        if any(FULLWIDTH_COLON in line for line in around):
-            out.append(hints.fullwidth_colon(code))
+        # libyaml often reports the line after the slip: name the line that has it.
+        full_width = [first + i + 1 for i, line in enumerate(around) if FULLWIDTH_COLON in line]
+        if full_width:
+            out.append(hints.fullwidth_colon(code).format(line=full_width[-1]))
         if any(_COLON_IN_TEXT.search(line) for line in around):
             out.append(hints.colon_in_text(code))
         if not out or "block" in problem.message or "expected key" in problem.message:

@@ -32,7 +32,7 @@ class ProblemWords(Model):
 class HintWords(Model):
     """Hints added to a YAML syntax error when its line shows a usual slip."""
 
-    fullwidth_colon: Text
+    fullwidth_colon: Annotated[Text, placeholders("line")]
     colon_in_text: Text
     indentation: Text
 
