@@ -274,9 +274,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Finish the build; under `mkdocs serve`, end with the data's problems if it has any."""
     _finish(config)
     if not getattr(config.plugins.get("i18n"), "building", False) and "data_error" in BUILD:
-        log.error(
-            "%s\nplandocs: pages not updated; fix the data and save again", BUILD["data_error"]
-        )
+        log.error("%s", BUILD["data_error"])
 
 
 def _finish(config: MkDocsConfig) -> None:

@@ -52,6 +52,12 @@ def test_a_data_error_is_the_last_thing_a_rebuild_prints(served: Server) -> None
     assert "全角冒号“：”" in error
     after = log[starts[0] + 1 :]
     assert any("full-width colon `：`" in entry for entry in after)
+    kept = [entry for entry in after if "pages not updated" in entry]
+    assert kept == [
+        "plandocs：页面没有更新，仍显示上一次正确的内容；改好数据后再保存一次 / "
+        "plandocs: pages not updated, the last good ones are still served; "
+        "fix the data and save again"
+    ]
     warnings = [entry for entry in after if entry.startswith("WARNING")]
     assert len(warnings) <= 5, "\n".join(warnings)
     assert warnings == []
