@@ -5,7 +5,7 @@
 - `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors,
   rendered from the models (never copied from data/, whose files come from strangers);
 - `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), and
-  `feeds/<code>.atom`, the Atom feeds of the changes page (plandocs.feeds), from the same load
+  `feed-<code>.atom`, the Atom feeds of the changes page (plandocs.feeds), from the same load
   of data/ as the pages.
 
 Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).

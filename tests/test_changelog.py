@@ -66,7 +66,7 @@ def test_the_changes_page_lists_each_record_with_its_date_and_page(repository: P
     english = changes.render(data, en, found)
     assert "| [data/risks.yml](risks.md#risks) | r9 | added |" in english
     assert "[docs/about.zh.md](../about.md)" in english
-    assert "(../feeds/en.atom)" in english
+    assert "(../feed-en.atom)" in english
     assert "| 新增 |" in changes.render(data, zh, found)
 
 
@@ -81,7 +81,7 @@ def test_each_language_has_a_valid_feed_with_an_entry_a_commit(repository: Path)
             assert entry.findtext(f"{ATOM}id", "").startswith("tag:example.org,")
             assert entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}updated")
         links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-        assert links["self"] == f"https://example.org/site/feeds/{lang.code}.atom"
+        assert links["self"] == f"https://example.org/site/feed-{lang.code}.atom"
         prefix = "" if lang.source else f"{lang.code}/"
         assert links["alternate"] == f"https://example.org/site/{prefix}report/changes/"
 

@@ -36,7 +36,7 @@ class Generated:
     history: History
     """The recent commits of data/ and docs/ and what they changed (the changes page)."""
     feeds: dict[str, bytes]
-    """`feeds/<code>.atom` -> the Atom feed of the changes in that language."""
+    """`feed-<code>.atom` -> the Atom feed of the changes in that language."""
 
 
 _LAST: dict[tuple[str, bool], Generated] = {}

@@ -1,4 +1,4 @@
-"""The Atom feeds of the changes page, one a language (`feeds/<code>.atom`): one entry a commit
+"""The Atom feeds of the changes page, one a language (`feed-<code>.atom`): one entry a commit
 that changed data/ or docs/, naming the records it added, changed or removed and linking to the
 changes page. Without git history the feed has one entry that says so, dated by the build, so
 it stays a valid feed.

@@ -27,8 +27,13 @@ def where(entry: Entry) -> str | Md:
 
 
 def feed_path(code: str) -> str:
-    """Return the site path of the Atom feed of a language."""
-    return f"feeds/{code}.atom"
+    """Return the site path of the Atom feed of a language.
+
+    At the site's root, beside sitemap.xml: Material's JavaScript fetches `sitemap.xml` next to
+    every `<link rel="alternate">` of a page, and this one must not answer 404. No `.<code>.`
+    in the name: static-i18n would take it for a translated file.
+    """
+    return f"feed-{code}.atom"
 
 
 def render(data: Dataset, lang: Lang, history: History) -> str:
