@@ -4,9 +4,8 @@
   so that no page fetches it from a CDN;
 - `schema/*.schema.json`: the JSON Schemas of the data files, for editors and contributors,
   rendered from the models (never copied from data/, whose files come from strangers);
-- `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), and
-  `feed-<code>.atom`, the Atom feeds of the changes page (plandocs.feeds), from the same load
-  of data/ as the pages.
+- `api/v1/*.json`, `csv/*.csv`, `calendar/*.ics`: the data to reuse (plandocs.exports), from the
+  same load of data/ as the pages.
 
 Pages are not generated here: static-i18n drops pages that live outside docs/ (see README).
 """
@@ -14,33 +13,34 @@ Pages are not generated here: static-i18n drops pages that live outside docs/ (s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import mkdocs_gen_files
 
-from plandocs.build import Generated, generate, last_generated
-from plandocs.problems import DataError
 from plandocs.schema import configured_languages, render_schemas
+from plandocs.sitebuild import SiteBuild
 
-CONFIG = mkdocs_gen_files.config
-ROOT = Path(CONFIG.config_file_path).parent
-MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
-if not MERMAID.is_file():
-    raise SystemExit(f"{MERMAID.relative_to(ROOT)} is missing: run `npm ci` (or `make setup`)")
-with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
-    target.write(MERMAID.read_bytes())
-for name, text in render_schemas(configured_languages(ROOT / "data")).items():
-    with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
-        target.write(text)
-# The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
-# data under `mkdocs serve` was reported by the hook, which keeps the last good pages; the last
-# good downloads stay with them (their links on the downloads page keep working).
-generated: Generated | None
-try:
-    generated = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None)
-except DataError:
-    generated = last_generated()
-downloads = {**generated.downloads, **generated.feeds} if generated is not None else {}
-for path, body in downloads.items():
-    with mkdocs_gen_files.open(path, "wb") as target:
-        target.write(body)
+def publish(config: Any) -> None:
+    """Write the files that are not pages, for the build the plandocs plugin started."""
+    root = Path(config.config_file_path).parent
+    mermaid = root / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    if not mermaid.is_file():
+        raise SystemExit(f"{mermaid.relative_to(root)} is missing: run `npm ci` (or `make setup`)")
+    with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
+        target.write(mermaid.read_bytes())
+    # The build's data is loaded and checked already; on bad data (`mkdocs serve` keeps
+    # going) there is none, and the languages are read as the schema command does.
+    build: SiteBuild | None = getattr(config.plugins.get("plandocs"), "build", None)
+    generated = build.generated if build else None
+    codes = generated.data.languages.codes if generated else configured_languages(root / "data")
+    for name, text in render_schemas(codes).items():
+        with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
+            target.write(text)
+    files = {**build.downloads, **build.feeds} if build else {}
+    for path, body in files.items():
+        with mkdocs_gen_files.open(path, "wb") as target:
+            target.write(body)
+
+
+publish(mkdocs_gen_files.config)

@@ -16,8 +16,10 @@ import datetime as dt
 import hashlib
 import json
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 import yaml
@@ -28,7 +30,7 @@ Kind = Literal["added", "changed", "removed"]
 COMMITS = 40
 """How many commits that touched data/ or docs/ the page and the feeds go back."""
 _SKIPPED = ("data/schema/", "data/source/", "docs/report/")
-_KINDS: dict[str, Kind] = {"A": "added", "D": "removed"}
+_KINDS: Mapping[str, Kind] = MappingProxyType({"A": "added", "D": "removed"})
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ page that shows it; and a link to the language's Atom feed (plandocs.feeds)."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from plandocs.changelog import Entry, History, record_id
 from plandocs.model import Dataset
 from plandocs.registry import FAMILIES
@@ -12,7 +14,9 @@ from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
-_PAGE_OF = {f"data/{family.file}": family.name for family in FAMILIES if family.render}
+_PAGE_OF = MappingProxyType(
+    {f"data/{family.file}": family.name for family in FAMILIES if family.page}
+)
 
 
 def where(entry: Entry) -> str | Md:
