@@ -10,7 +10,7 @@ from plandocs.cli import main
 from plandocs.registry import PAGES
 from tests.conftest import ROOT, DataCopy
 
-DERIVED_PAGES = ("source", "downloads", "translations")
+DERIVED_PAGES = ("source", "downloads", "translations", "changes")
 """The pages a build makes from more than one data file (tests/sitepages.py's DERIVED)."""
 
 
