@@ -42,8 +42,9 @@ def test_bad_data_stops_the_build_with_the_check_message(tmp_path: Path) -> None
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"data/risks.yml:{line}:18: risks[1].probability: "
-        "Input should be 'high', 'medium' or 'low' (got 'rare')"
+        f"data/risks.yml:{line}:18: risks[1].probability: 风险 2 (r2)："
+        "只能是 'high', 'medium' or 'low' 之一（现在是 'rare'）\n"
+        "    risk 2 (r2): must be one of 'high', 'medium' or 'low' (got 'rare')"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

@@ -40,13 +40,32 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "settings",
                 "publication",
                 "languagecheck",
+                "commands",
+                "quiet",
+                "explain",
+                "changelog",
             }
         ),
     ),
     ("render", frozenset({"render"})),
     ("pages", frozenset({"pages"})),
     ("generator", frozenset({"site"})),
-    ("outputs", frozenset({"exports", "diagrams", "printable", "search", "csp", "localserver"})),
+    (
+        "outputs",
+        frozenset(
+            {
+                "exports",
+                "diagrams",
+                "printable",
+                "search",
+                "csp",
+                "localserver",
+                "feeds",
+                "annotations",
+                "changes",
+            }
+        ),
+    ),
     ("assembler", frozenset({"build"})),
     ("transforms", frozenset({"webpage"})),
     ("build", frozenset({"sitebuild"})),

@@ -11,13 +11,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from plandocs.changelog import History, history
 from plandocs.exports import build_exports
+from plandocs.feeds import atom
 from plandocs.history import last_changes, latest
 from plandocs.languagecheck import language_problems
 from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
+from plandocs.pages.changes import feed_path
 from plandocs.problems import DataError
-from plandocs.site import anchor_problems, build_pages, not_found
+from plandocs.site import anchor_problems, build_pages, languages, not_found
 from plandocs.translations import Tracked, tracked_in_data, tracked_in_docs
 
 
@@ -32,6 +35,10 @@ class Generated:
     downloads: dict[str, bytes]
     changes: dict[str, dt.datetime]
     """Each file of data/ and docs/ -> its last commit (empty outside git)."""
+    history: History
+    """The recent commits of data/ and docs/ and what they changed (the changes page)."""
+    feeds: dict[str, bytes]
+    """`feed-<code>.atom` -> the Atom feed of the changes in that language."""
 
 
 def fingerprint(folder: Path, *, pattern: str = "*") -> str:
@@ -96,9 +103,14 @@ def generate(
     tracked = tracked_in_data(loaded.families(), data.languages.codes)
     tracked += tracked_in_docs(docs_dir, data.languages.codes)
     changes = last_changes(data_dir.parent)
-    downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
-    pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
+    when = generated_at(changes)
+    downloads = build_exports(data, generated_at=when, site_url=site_url)
+    recent = history(data_dir.parent)
+    pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf, history=recent)
     problems = anchor_problems(loaded, pages)
     if problems:
         raise DataError(problems)
-    return Generated(data, pages, not_found(data), tracked, downloads, changes)
+    feeds = {
+        feed_path(lang.code): atom(data, lang, recent, site_url, when) for lang in languages(data)
+    }
+    return Generated(data, pages, not_found(data), tracked, downloads, changes, recent, feeds)
