@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from plandocs import yamlsource
+from plandocs import sourcedoc, yamlsource
 from plandocs.model import Dataset
 from plandocs.model.common import Model
 from plandocs.model.languages import Languages
@@ -136,9 +136,17 @@ def read_source_copy(
         )
         return "", [source.problem(("sha256",), message)]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return "", [source.problem(("file",), "the copy is not UTF-8")]
+    name = (
+        f"{source.name.rsplit('/', 1)[0]}/{document.file}" if "/" in source.name else document.file
+    )
+    found = [
+        Problem(name, line, column, "", message)
+        for line, column, message in sourcedoc.problems(text)
+    ]
+    return ("" if found else text), found
 
 
 def _has_errors(source: SourceFile, problems: list[Problem]) -> bool:

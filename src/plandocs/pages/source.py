@@ -1,69 +1,25 @@
 """The source document's page (`report/source`): what the source is and where it comes from,
-then, on the page of its own language, its text exactly as committed, with an anchor at each
-part, section and appendix (the other pages link there)."""
+then, on the page of its own language, its text exactly as committed, as a document: its
+headings rendered (each with the anchor other pages link to), a table of contents, its running
+text and code as written. Nothing in the text can become a link or HTML: every heading is
+escaped and given its anchor here, every other line is escaped HTML."""
 
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass
 
+from plandocs import sourcedoc
 from plandocs.model import Dataset
 from plandocs.render import blocks
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
+from plandocs.sourcedoc import Block, Section, anchor_of, sections
 
-_HEADING = re.compile(r"^(#{2,3}) (.*)$")
-_NUMERALS = "一二三四五六七八九十"
+__all__ = ["Section", "anchor_of", "render", "render_text", "sections"]
 
-
-@dataclass(frozen=True)
-class Section:
-    """A part, section or appendix of the source: its anchor and its headings' two halves."""
-
-    anchor: str
-    line: int
-    """0-based line of the heading in the source text."""
-    original: str
-    english: str
-    """The English half of a heading written `中文 / English`, or empty."""
-
-
-def anchor_of(heading: str) -> str:
-    """Return the anchor of a heading: `part-1`, `section-1-2`, `appendix-a`, or a slug of its
-    English half (e.g. `executive-summary`)."""
-    original, _, english = heading.partition(" / ")
-    if part := re.search(r"第([一二三四五六七八九十])部分", original):
-        return f"part-{_NUMERALS.index(part[1]) + 1}"
-    words = re.sub(r"^[^\w(]*", "", original)  # an emoji and spaces at the start
-    if number := re.match(r"(\d+)\.(\d+)\b", words):
-        return f"section-{number[1]}-{number[2]}"
-    if letter := re.match(r"([A-Z])\.\s", words):
-        return f"appendix-{letter[1].lower()}"
-    slug = re.sub(r"[^a-z0-9]+", "-", (english or words).lower()).strip("-")
-    return slug or "section"
-
-
-def sections(text: str) -> list[Section]:
-    """Return the parts, sections and appendices of the source (level 2 and 3 headings outside
-    code fences), each with a unique anchor."""
-    out: list[Section] = []
-    seen: set[str] = set()
-    fenced = False
-    for index, line in enumerate(text.split("\n")):
-        if line.startswith("```"):
-            fenced = not fenced
-        heading = None if fenced else _HEADING.match(line)
-        if heading is None or index < 2:  # the first two lines are the document's title
-            continue
-        anchor = anchor_of(heading[2])
-        while anchor in seen:
-            anchor += "-2"
-        seen.add(anchor)
-        original, _, english = heading[2].partition(" / ")
-        out.append(Section(anchor, index, original.strip(), english.strip()))
-    return out
+# The source's `#` is the page's `##` (the page has its own title), down to `######`.
+_LEVEL_SHIFT = 1
 
 
 def _verbatim(line: str) -> str:
@@ -75,15 +31,35 @@ def _verbatim(line: str) -> str:
     return escaped + "&#32;" * (len(line) - len(body))
 
 
+def render_block(block: Block) -> Md:
+    """Return one block of the source: a heading (escaped, with its anchor), the title, or
+    its running text or code as escaped HTML."""
+    if block.kind == "heading":
+        level = min(block.level + _LEVEL_SHIFT, 6)
+        return md.heading(level, block.text, block.anchor)
+    if block.kind == "title":
+        title = block.text.lstrip("#").strip()
+        if block.line == 0:
+            return md.heading(2, title, "source-text")
+        return Md(f'<p class="source-title">{_verbatim(title)}</p>\n')
+    body = "\n".join(_verbatim(line) for line in block.lines)
+    element = "pre" if block.kind == "code" else "div"
+    return Md(f'<{element} class="source-{block.kind}" lang="zh">{body}</{element}>\n')
+
+
+def render_contents(text: str) -> Md:
+    """Return the table of contents: each part and appendix, its sections under it."""
+    lines = []
+    for section in sections(text):
+        indent = "    " * (section.level - 2)
+        title = section.original + (f" / {section.english}" if section.english else "")
+        lines.append(f"{indent}- {md.link(title, f'#{section.anchor}')}\n")
+    return Md("".join(lines))
+
+
 def render_text(text: str) -> Md:
-    """Return the source's text in one preformatted block, an anchor before each section."""
-    lines = text.split("\n")
-    starts = {section.line: section.anchor for section in sections(text)}
-    escaped = [
-        (f'<span id="{starts[i]}"></span>' if i in starts else "") + _verbatim(line)
-        for i, line in enumerate(lines)
-    ]
-    return Md('<pre class="source-text" lang="zh">' + "\n".join(escaped) + "</pre>\n")
+    """Return the source's text as a document, its headings anchored."""
+    return md.join(*(render_block(block) for block in sourcedoc.blocks(text)))
 
 
 def render(data: Dataset, lang: Lang, text: str) -> str:
@@ -104,7 +80,12 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
         md.bullets(facts),
     ]
     if lang.code == source.language:
-        return md.join(*head, md.heading(2, words.text(lang), "source-text"), render_text(text))
+        return md.join(
+            *head,
+            md.heading(2, words.contents(lang), "source-contents"),
+            render_contents(text),
+            render_text(text),
+        )
     # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
     # English page lands here, beside the link to the Chinese text.
     links = [
