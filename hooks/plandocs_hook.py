@@ -32,6 +32,7 @@ from plandocs.publication import PublicationError, publication
 from plandocs.site import write_pages
 from plandocs.webpage import (
     abbreviations_for,
+    focusable_abbreviations,
     home_page,
     language_neutral,
     last_updated,
@@ -194,6 +195,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = link_source_mentions(html, page.url, generated.data, code)
         html = mark_page(html, page.url, generated.data, code)
         html = link_site_files(html, page.url)
+        html = focusable_abbreviations(html)
         source = page.meta.get("edit_data")
         origin = (
             f"data/{source}" if source else ("" if source == "" else f"docs/{page.file.src_uri}")

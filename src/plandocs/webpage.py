@@ -50,6 +50,12 @@ def abbreviations_for(data: Dataset, code: str) -> str:
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
+def focusable_abbreviations(page: str) -> str:
+    """Return a page whose abbreviations can take focus, so that a tap on a touch screen shows
+    their expansion (the stylesheet shows it on focus)."""
+    return page.replace("<abbr title=", '<abbr tabindex="0" title=')
+
+
 def source_twin(url: str, code: str, source_code: str) -> str:
     """Return the link from the page at `url` (in language `code`) to its source-language twin."""
     prefix = f"{code}/"
