@@ -268,14 +268,18 @@ def known_places(contradictions: Contradictions) -> Iterator[Finding]:
 
 def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
     """Lists whose items are told apart by a value, not an id, hold each value once: one
-    group of suggestions a priority, one timetable a weekday, one plan a week."""
+    group of suggestions a priority, one timetable a weekday, one plan a week, one daily
+    checkpoint a time and one weekly checkpoint a weekday (the calendar's UIDs use them)."""
     lists: list[tuple[str, Loc, list[object]]] = [
         ("wikipedia", ("suggestions",), [group.priority for group in wiki.suggestions]),
         ("execution", ("week1",), [day.day for day in execution.week1]),
         ("execution", ("weeks",), [week.week for week in execution.weeks]),
+        ("execution", ("checkpoints", "daily"), [c.time for c in execution.checkpoints.daily]),
+        ("execution", ("checkpoints", "weekly"), [c.day for c in execution.checkpoints.weekly]),
     ]
+    keys = {"suggestions": "priority", "week1": "day", "weeks": "week", "daily": "time"}
     for family, loc, values in lists:
-        key = {"suggestions": "priority", "week1": "day", "weeks": "week"}[str(loc[-1])]
+        key = keys.get(str(loc[-1]), "day")
         for index, value in enumerate(values):
             if value in values[:index]:
                 first = values.index(value)

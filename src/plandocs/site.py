@@ -38,7 +38,9 @@ def search_front_matter(name: str) -> str:
     """Return the front matter that weighs a page in search: the long reference pages (the
     glossary, the source, the translation status) below the pages that answer a question, so
     that "Kubernetes" finds the CNCF page before the glossary."""
-    boost = {"glossary": 0.5, "source": 0.5, "translations": 0.3, "downloads": 0.5}.get(name)
+    weights = {"glossary": 0.5, "source": 0.5, "translations": 0.3, "downloads": 0.5}
+    weights |= dict.fromkeys(("wikipedia", "trends", "cncf", "gaps", "plan", "risks"), 1.5)
+    boost = weights.get(name)
     return f"search:\n  boost: {boost}\n" if boost is not None else ""
 
 

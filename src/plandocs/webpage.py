@@ -114,6 +114,7 @@ _NO_LINKS = {
     "label",
     "title",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {
     "area",
     "br",
@@ -132,8 +133,9 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
 
 
 def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> str:
-    """Return a page's content with every mention of the source linked to the source's page,
-    and every mention of one of its appendices to that appendix (in running text only)."""
+    """Return a page's content with the first mention of the source in each section linked to
+    the source's page, and the first mention of each of its appendices to that appendix (in
+    running text only; a heading starts a new section)."""
     words = data.labels.site
     if url.endswith("report/source/"):
         return content
@@ -142,9 +144,14 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
     appendix = re.escape(words.appendix_mention(code)).replace(r"\{letter\}", "([A-Z])")
     mention = re.compile(f"{appendix}|{re.escape(words.source_mention(code))}")
 
+    linked: set[str] = set()  # the addresses linked in the current section
+
     def link(found: re.Match[str]) -> str:
-        anchor = f"#appendix-{found[1].lower()}" if found[1] else ""
-        return f'<a class="source-mention" href="{page}{anchor}">{found[0]}</a>'
+        href = page + (f"#appendix-{found[1].lower()}" if found[1] else "")
+        if href in linked:
+            return found[0]
+        linked.add(href)
+        return f'<a class="source-mention" href="{href}">{found[0]}</a>'
 
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether their text is skipped
@@ -154,6 +161,8 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
         skipping = bool(stack) and stack[-1][1]
         out.append(text if skipping else mention.sub(link, text))
         closing, name, attributes = tag[1], tag[2].lower(), tag[3]
+        if not closing and name in _HEADINGS:
+            linked.clear()
         if closing:
             while stack and stack.pop()[0] != name:
                 pass
