@@ -14,6 +14,7 @@ import os
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,6 +33,7 @@ from plandocs.publication import PublicationError, publication
 from plandocs.site import write_pages
 from plandocs.webpage import (
     abbreviations_for,
+    fill_file_sizes,
     focusable_abbreviations,
     home_page,
     language_neutral,
@@ -280,6 +282,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not merged.is_file():
         return
     codes = generated.data.languages.codes
+    root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+    for relative, page in search.not_found_pages(BUILD.get("not_found", {}), codes, root).items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(page, encoding="utf-8")
     parts = search.split_index(json.loads(merged.read_text(encoding="utf-8")), codes)
     for code, index in parts.items():
         target = merged if code == codes[0] else site / code / "search" / "search_index.json"
@@ -297,12 +303,27 @@ def _print(site: Path, generated: Generated, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     routes = BUILD.get("routes", {})
     ordered = {code: routes[code] for code in generated.data.languages.codes if code in routes}
-    for path in printable.print_site(site, ordered, config.site_url or "", os.environ).values():
+    written = printable.print_site(site, ordered, config.site_url or "", os.environ)
+    for path in written.values():
         size = path.stat().st_size // 1024
         log.info("plandocs: printed %s (%d KB)", path.relative_to(site).as_posix(), size)
+    sizes = {path.relative_to(site).as_posix(): path.stat().st_size for path in written.values()}
+    for code in ordered:  # the downloads pages give each PDF's size
+        page = site / ("" if code == generated.data.languages.codes[0] else code)
+        page = page / "report" / "downloads" / "index.html"
+        if page.is_file():
+            html = fill_file_sizes(page.read_text(encoding="utf-8"), sizes, generated.data, code)
+            page.write_text(html, encoding="utf-8")
     log.info("plandocs: PDFs printed in %.1f s", time.perf_counter() - started)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give the page-not-found page its Content-Security-Policy too."""
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    """Give the page-not-found page its Content-Security-Policy too; keep each language's (the
+    last language's build would overwrite the others': on_post_build writes them all)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output = with_policy(output_content)
+    if template_name == "404.html":
+        code = getattr(config.plugins.get("i18n"), "current_language", None)
+        BUILD.setdefault("not_found", {})[code or config.theme["language"]] = output
+    return output

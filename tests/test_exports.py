@@ -409,7 +409,10 @@ def test_calendar_uids_do_not_follow_list_order(data_copy: DataCopy) -> None:
     before = summaries()
     # Swap the two monthly items without a moment.
     text = data_copy.text("execution.yml")
-    start, middle = text.index("    - id: quality-assessment"), text.index("    - id: risk-analysis")
+    start, middle = (
+        text.index("    - id: quality-assessment"),
+        text.index("    - id: risk-analysis"),
+    )
     first, second = text[start:middle], text[middle:]
     data_copy.write("execution.yml", text[:start] + second.rstrip("\n") + "\n" + first)
     assert summaries() == before  # each UID still names the same checkpoint

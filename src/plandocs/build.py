@@ -86,5 +86,7 @@ def generate(
         downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
         pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
         _LAST.clear()
-        _LAST[content, pdf] = Generated(data, pages, not_found(data), tracked, downloads, changes)
+        _LAST[content, pdf] = Generated(
+            data, pages, not_found(data, site_url), tracked, downloads, changes
+        )
     return _LAST[content, pdf]

@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from plandocs.model import Dataset
 from plandocs.pages import downloads as downloads_page
@@ -196,16 +197,20 @@ def home_path(lang: Lang) -> str:
     return "" if lang.source else f"{lang.code}/"
 
 
-def not_found(data: Dataset) -> list[dict[str, str]]:
-    """Return the words of the page-not-found page in every language, with its home's path."""
+def not_found(data: Dataset, site_url: str = "") -> list[dict[str, str]]:
+    """Return the words of the page-not-found page in every language, with its home's path
+    from the host's root (`/site/en/`): the page is served at any depth, and a copy of the site
+    on another host must not send readers to the published one."""
+    root = urlsplit(site_url).path.rstrip("/") + "/"
     words = data.labels.site
     return [
         {
             "lang": lang.code,
+            "locale": lang.settings.locale,
             "title": words.not_found(lang),
             "text": words.not_found_text(lang),
             "home": words.home_link(lang),
-            "path": home_path(lang),
+            "path": root + home_path(lang),
         }
         for lang in languages(data)
     ]

@@ -160,8 +160,8 @@ def problems(text: str) -> list[tuple[int, int, str]]:
         if fence:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = ""
-        elif match := _FENCE.match(line):
-            fence, opened = match[1], number
+        elif opening := _FENCE.match(line):
+            fence, opened = opening[1], number
     if fence:
         found.append((opened, 1, "this code fence is never closed: close it with " + fence))
     return found

@@ -192,6 +192,25 @@ def last_updated(data: Dataset, code: str, changes: dict[str, dt.datetime], orig
     return f'\n<p class="page-updated">{text}</p>\n'
 
 
+_FILE_SIZE = re.compile(r'<span class="site-file-size" data-path="([^"]*)"></span>')
+
+
+def fill_file_sizes(page: str, sizes: dict[str, int], data: Dataset, code: str) -> str:
+    """Return a page with the size of each file written after the pages (the PDFs) filled in,
+    in the page's language; a file not written keeps an empty place."""
+    lang = next(lang for lang in languages(data) if lang.code == code)
+
+    def size(found: re.Match[str]) -> str:
+        path = html.unescape(found[1])
+        if path not in sizes:
+            return found[0]
+        marks = lang.punctuation
+        text = html.escape(f"{marks.open_paren}{lang.kilobytes(sizes[path])}{marks.close_paren}")
+        return f'<span class="site-file-size" data-path="{found[1]}">{text}</span>'
+
+    return _FILE_SIZE.sub(size, page)
+
+
 _SITE_FILE = re.compile(r'<a class="site-file" data-path="([^"]*)">')
 
 
