@@ -42,7 +42,7 @@ from pydantic import BaseModel, RootModel
 import plandocs.yamlsource
 from plandocs.cli import main as plandocs_main
 from plandocs.model.benchmarks import FocusLink, PrioritisedSuggestions
-from plandocs.model.plan import Day, Week
+from plandocs.model.plan import Day, TimedCheck, Week, WeeklyCheck
 from plandocs.model.project import BudgetLine
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.yamlsource import reads_as_text
@@ -198,7 +198,7 @@ def _scale(value: Any, annotation: Any, metadata: list[Any], scale: int, rng: ra
 
 
 # Lists whose items are told apart by a value that cannot be copied (plandocs.rules.unique_keys).
-KEYED_BY_VALUE = {PrioritisedSuggestions, Day, Week}
+KEYED_BY_VALUE = {PrioritisedSuggestions, Day, Week, TimedCheck, WeeklyCheck}
 
 
 def _replicable(item_type: Any, metadata: list[Any]) -> bool:
