@@ -132,6 +132,11 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+def is_fence(line: str) -> bool:
+    """Return whether a line opens or closes a code fence (``` or ~~~)."""
+    return _FENCE.match(line) is not None
+
+
 def sections(text: str) -> list[Section]:
     """Return the parts, sections and appendices of the source (headings of levels 2 and 3
     outside code), each with its unique anchor."""

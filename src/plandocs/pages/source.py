@@ -42,7 +42,17 @@ def render_block(block: Block) -> Md:
         if block.line == 0:
             return md.heading(2, title, "source-text")
         return Md(f'<p class="source-title">{_verbatim(title)}</p>\n')
-    body = "\n".join(_verbatim(line) for line in block.lines)
+    lines = list(block.lines)
+    language = ""
+    if block.kind == "code" and sourcedoc.is_fence(lines[0]):
+        # A fenced block is shown as code, without its fence lines (as its headings are shown
+        # without their `#`): its language becomes an attribute.
+        language = lines[0].strip().strip("`~").strip()
+        lines = lines[1:-1] if len(lines) > 1 and sourcedoc.is_fence(lines[-1]) else lines[1:]
+    body = "\n".join(_verbatim(line) for line in lines)
+    if language:
+        attribute = html.escape(language, quote=True)
+        return Md(f'<pre class="source-code" lang="zh" data-language="{attribute}">{body}</pre>\n')
     element = "pre" if block.kind == "code" else "div"
     return Md(f'<{element} class="source-{block.kind}" lang="zh">{body}</{element}>\n')
 
