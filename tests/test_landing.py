@@ -278,3 +278,24 @@ def test_the_downloads_page_puts_the_pdf_and_the_readers_language_first(
             page.index(f"plan.{o}.ics") for o in ("zh", "en") if o != first
         )
         assert "(../schema/plan.schema.json)" in page
+
+
+def test_a_term_written_alike_twice_in_a_language_is_refused(fixture_dataset: Dataset) -> None:
+    from plandocs.model.glossary import Glossary
+    from plandocs.rules import distinct_terms
+
+    glossary = fixture_dataset.glossary
+    assert list(distinct_terms(glossary)) == []
+    first, second = glossary.terms[0], glossary.terms[1]
+    twin = second.model_copy(update={"term": first.term})
+    found = list(distinct_terms(Glossary(terms=[first, twin])))
+    assert [(f.loc, f.message.split(":")[0]) for f in found] == [
+        (
+            ("terms", 1, "term", "zh"),
+            f"`{first.term('zh')}` is already the `zh` of term `{first.id}`",
+        ),
+        (
+            ("terms", 1, "term", "en"),
+            f"`{first.term('en')}` is already the `en` of term `{first.id}`",
+        ),
+    ]

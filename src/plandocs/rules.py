@@ -20,6 +20,7 @@ from plandocs.model import Dataset
 from plandocs.model.benchmarks import Cncf, Universities, Wikipedia
 from plandocs.model.common import Model, Text
 from plandocs.model.contradictions import Contradictions
+from plandocs.model.glossary import Glossary
 from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
@@ -264,6 +265,26 @@ def known_places(contradictions: Contradictions) -> Iterator[Finding]:
             known = ", ".join(sorted(pages))
             message = f"no generated page `{item.place.page}` (pages: {known})"
             yield Finding("contradictions", ("observed", index, "place", "page"), message)
+
+
+def distinct_terms(glossary: Glossary) -> Iterator[Finding]:
+    """Each glossary term is written once in each language: two entries a language writes
+    alike would show twice on its glossary page (merge them, or render one differently)."""
+    seen: dict[tuple[str, str], int] = {}
+    for index, term in enumerate(glossary.terms):
+        for code, text in term.term.root.items():
+            if code.endswith("_pin"):
+                continue
+            key = (code, text.casefold())
+            if key in seen:
+                first = glossary.terms[seen[key]].id
+                message = (
+                    f"`{text}` is already the `{code}` of term `{first}`: a glossary shows each "
+                    "term once; merge the two, or write one of them differently"
+                )
+                yield Finding("glossary", ("terms", index, "term", code), message)
+            else:
+                seen[key] = index
 
 
 def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
