@@ -103,7 +103,7 @@ HOSTILE_SOURCE = """# 标题 <b>x</b>
 
 ## 📊 执行摘要 / [x](javascript:alert(1)) <script>alert(1)</script>
 
-**粗体** [链接](javascript:alert(2)) <img src=x onerror=alert(3)> *[HTML]: x
+**粗体** **<i>加粗</i>** [链接](javascript:alert(2)) <img src=x onerror=alert(3)> *[HTML]: x
 
 ### 1.1 小节 / Section {#fake .cls}
 
@@ -129,7 +129,8 @@ def test_the_source_text_cannot_make_links_or_html(fixture_dataset: Dataset) -> 
     assert (
         "<script" not in html and "<img" not in html and "<b>" not in html and "<abbr" not in html
     )
-    assert "<strong>粗体" not in html
+    assert "<strong>粗体</strong>" in html  # the source's bold, the only markup shown
+    assert "<strong>&lt;i&gt;加粗&lt;/i&gt;</strong>" in html
     assert 'class="cls"' not in html and 'id="fake"' not in html
     # The text itself is all there, as text.
     assert "[x](javascript:alert(1))" in html.replace("&amp;", "&")

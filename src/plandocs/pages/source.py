@@ -7,6 +7,7 @@ escaped and given its anchor here, every other line is escaped HTML."""
 from __future__ import annotations
 
 import html
+import re
 
 from plandocs import sourcedoc
 from plandocs.model import Dataset
@@ -17,6 +18,8 @@ from plandocs.render.markdown import Md
 from plandocs.sourcedoc import Block, Section, anchor_of, sections
 
 __all__ = ["Section", "anchor_of", "render", "render_text", "sections"]
+
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 
 # The source's `#` is the page's `##` (the page has its own title), down to `######`.
 _LEVEL_SHIFT = 1
@@ -53,6 +56,10 @@ def render_block(block: Block) -> Md:
     if language:
         attribute = html.escape(language, quote=True)
         return Md(f'<pre class="source-code" lang="zh" data-language="{attribute}">{body}</pre>\n')
+    if block.kind == "text":
+        # The source's bold (`**…**`, within a line) is shown bold, as its headings are shown as
+        # headings: the only markup taken from the text, and it cannot make a link or a tag.
+        body = _BOLD.sub(r"<strong>\1</strong>", body)
     element = "pre" if block.kind == "code" else "div"
     return Md(f'<{element} class="source-{block.kind}" lang="zh">{body}</{element}>\n')
 
