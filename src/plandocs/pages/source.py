@@ -103,18 +103,36 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
             render_contents(text),
             render_text(text),
         )
-    # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
-    # English page lands here, beside the link to the Chinese text.
-    links = [
-        Md(
-            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}">'
-            f"{html.escape(s.english or s.anchor)}</a>"
-        )
-        for s in sections(text)
-    ]
     return md.join(
         *head,
         md.fill(words.elsewhere(lang), source=Md(md.SOURCE_LINK)),
+        Md('<span id="source-contents"></span>'),
         md.heading(2, words.sections(lang), "source-text"),  # where the text is in zh
-        md.bullets(links) if links else blocks.NONE,
+        render_section_links(text),
     )
+
+
+def render_section_links(text: str) -> Md:
+    """Return the list of the source's parts, sections and appendices on a page in another
+    language, each linked to the text. Each item carries its section's anchor, and those of
+    the headings under it: a link to "Appendix A of the source", or to any heading of the
+    text, lands here in every language, beside the link to the text."""
+    items: list[tuple[Section, list[str]]] = []
+    for block in sourcedoc.blocks(text):
+        if block.kind != "heading":
+            continue
+        if block.level <= 3:
+            original, _, english = block.text.partition(" / ")
+            section = Section(block.anchor, block.line, block.level, original, english.strip())
+            items.append((section, []))
+        elif items:
+            items[-1][1].append(block.anchor)
+    links = [
+        Md(
+            "".join(f'<span id="{html.escape(a)}"></span>' for a in [s.anchor, *deeper])
+            + f'<a class="source-page" data-anchor="{html.escape(s.anchor)}">'
+            f"{html.escape(s.english or s.anchor)}</a>"
+        )
+        for s, deeper in items
+    ]
+    return md.bullets(links) if links else Md(blocks.NONE)
