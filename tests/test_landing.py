@@ -259,6 +259,8 @@ def test_pdf_sizes_are_filled_in_the_pages_language(fixture_dataset: Dataset) ->
     page = '<span class="site-file-size" data-path="downloads/plan.en.pdf"></span>'
     filled = fill_file_sizes(page, {"downloads/plan.en.pdf": 123_456}, fixture_dataset, "en")
     assert "(123.5 kB)</span>" in filled
+    big = fill_file_sizes(page, {"downloads/plan.en.pdf": 1_494_300}, fixture_dataset, "en")
+    assert "(1.5 MB)</span>" in big
     assert fill_file_sizes(page, {}, fixture_dataset, "en") == page
 
 

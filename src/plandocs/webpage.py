@@ -205,7 +205,7 @@ def fill_file_sizes(page: str, sizes: dict[str, int], data: Dataset, code: str) 
         if path not in sizes:
             return found[0]
         marks = lang.punctuation
-        text = html.escape(f"{marks.open_paren}{lang.kilobytes(sizes[path])}{marks.close_paren}")
+        text = html.escape(f"{marks.open_paren}{lang.file_size(sizes[path])}{marks.close_paren}")
         return f'<span class="site-file-size" data-path="{found[1]}">{text}</span>'
 
     return _FILE_SIZE.sub(size, page)

@@ -58,7 +58,7 @@ def render(data: Dataset, lang: Lang, files: dict[str, bytes], *, pdf: bool = Tr
     ):
         paths = own_language_first(sorted(p for p in files if p.startswith(prefix)), lang.code)
         columns = [words.file, words.size]
-        rows: list[list[str | Md]] = [[link(p), lang.kilobytes(len(files[p]))] for p in paths]
+        rows: list[list[str | Md]] = [[link(p), lang.file_size(len(files[p]))] for p in paths]
         if prefix == "api/":
             columns.append(words.schemas)
             rows = [[*row, schema_link(p)] for row, p in zip(rows, paths, strict=True)]
