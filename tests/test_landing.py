@@ -302,3 +302,35 @@ def test_a_term_written_alike_twice_in_a_language_is_refused(fixture_dataset: Da
             f"`{first.term('en')}` is already the `en` of term `{first.id}`",
         ),
     ]
+
+
+def test_each_page_gives_its_takeaway_as_its_description(fixture_dataset: Dataset) -> None:
+    import yaml
+
+    text = (ROOT / "tests" / "fixtures" / "data" / "source" / "plan.zh.md").read_text("utf-8")
+    pages = build_pages(fixture_dataset, [], text, {})
+    for lang in languages(fixture_dataset):
+        for family in PAGES:
+            page = pages[f"report/{family.name}.{lang.code}.md"]
+            meta = yaml.safe_load(page.split("---\n")[1])
+            lead = getattr(fixture_dataset.labels.leads, family.name)(lang)
+            assert meta["social_description"] == lead, family.name
+
+
+def test_a_description_cannot_break_out_of_the_front_matter(fixture_dataset: Dataset) -> None:
+    import yaml
+
+    from plandocs.site import page_meta
+
+    hostile = 'a "quote"\n---\ntitle: x\n\u2028: <script>'
+    leads = fixture_dataset.labels.leads
+    text = leads.budget.model_copy(update={"root": {"zh": hostile, "en": hostile}})
+    data = fixture_dataset.model_copy(
+        update={
+            "labels": fixture_dataset.labels.model_copy(
+                update={"leads": leads.model_copy(update={"budget": text})}
+            )
+        }
+    )
+    meta = yaml.safe_load(page_meta(data, "budget", languages(data)[1]))
+    assert meta == {"social_description": hostile}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,11 @@ def test_search_lands_on_sections_of_long_pages(built_site: Path) -> None:
     assert len(glossary) > 3 and all(d.get("boost", 1) < 1 for d in glossary)
     cncf = [d for d in index["docs"] if d["location"].startswith("report/cncf/")]
     assert all(d.get("boost", 1) > 1 for d in cncf)
+
+
+def test_link_previews_describe_each_page_by_its_takeaway(built_site: Path) -> None:
+    data = load(ROOT / "data").dataset
+    html = (built_site / "en" / "report" / "budget" / "index.html").read_text("utf-8")
+    found = re.search(r'<meta property="og:description" content="([^"]*)"', html)
+    assert found is not None
+    assert unescape(found[1]) == data.labels.leads.budget("en")

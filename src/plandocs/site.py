@@ -6,6 +6,7 @@ The families and their order come from plandocs.registry. `build_pages` is pure;
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -33,6 +34,15 @@ FRONT_MATTER = (
     "---\n# Generated from data/{source} by plandocs: edit that file, not this one.\n"
     "edit_data: {source}\n{search}---\n"
 )
+
+
+def page_meta(data: Dataset, name: str, lang: Lang) -> str:
+    """Return the front matter a generated page adds: its weight in search, and its takeaway
+    as the description that link previews show (`social_description`, a JSON string, which
+    YAML reads as it is; the template escapes it for its attribute)."""
+    text = getattr(data.labels.leads, name, None)
+    social = f"social_description: {json.dumps(text(lang), ensure_ascii=False)}\n" if text else ""
+    return search_front_matter(name) + social
 
 
 def search_front_matter(name: str) -> str:
@@ -69,21 +79,23 @@ def build_pages(
     for lang in languages(data):
         if tracked is not None:
             page = with_lead(translations.render(data, lang, tracked), data, "translations", lang)
-            front = DERIVED_FRONT_MATTER.format(search=search_front_matter("translations"))
+            front = DERIVED_FRONT_MATTER.format(search=page_meta(data, "translations", lang))
             pages[f"report/translations.{lang.code}.md"] = front + page
         if downloads is not None:
             page = downloads_page.render(data, lang, downloads, pdf=pdf)
             page = with_lead(page, data, "downloads", lang)
-            front = DERIVED_FRONT_MATTER.format(search=search_front_matter("downloads"))
+            front = DERIVED_FRONT_MATTER.format(search=page_meta(data, "downloads", lang))
             pages[f"report/downloads.{lang.code}.md"] = front + page
         if source_text is not None:
-            front = FRONT_MATTER.format(source="source.yml", search=search_front_matter("source"))
+            front = FRONT_MATTER.format(source="source.yml", search=page_meta(data, "source", lang))
             text = with_lead(source.render(data, lang, source_text), data, "source", lang)
             pages[f"report/source.{lang.code}.md"] = front + text
     for family in PAGES:
         assert family.render is not None  # PAGES holds only the families with a page
         for lang in languages(data):
-            front = FRONT_MATTER.format(source=family.file, search=search_front_matter(family.name))
+            front = FRONT_MATTER.format(
+                source=family.file, search=page_meta(data, family.name, lang)
+            )
             page = with_lead(render_page(data, family, lang), data, family.name, lang)
             stale = stale_texts(data, family.name, lang)
             if stale:
