@@ -18,7 +18,8 @@ import icalendar
 import pytest
 from jsonschema import Draft202012Validator
 
-from plandocs.exports import build_exports, month_ends, plan_dates
+from plandocs.exports import build_exports
+from plandocs.exports.calendar import month_ends, plan_dates
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.registry import FAMILIES, Family

@@ -119,7 +119,8 @@ HOSTILE_SOURCE = """# 标题 <b>x</b>
 
 
 def _html(page: str) -> str:
-    return markdown.markdown(page, extensions=["attr_list", "md_in_html", "toc", "abbr", "tables"])
+    extensions = ["attr_list", "md_in_html", "toc", "abbr", "tables"]
+    return str(markdown.markdown(page, extensions=extensions))
 
 
 def test_the_source_text_cannot_make_links_or_html(fixture_dataset: Dataset) -> None:

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, ViewportSize
 
 from plandocs.model import Dataset
 from plandocs.pages import home
 from plandocs.site import languages
 from tests.browser.test_reader import search
 
-PHONE = {"width": 360, "height": 640}
+PHONE: ViewportSize = {"width": 360, "height": 640}
 
 
 @pytest.fixture

@@ -21,6 +21,9 @@ __all__ = ["Section", "anchor_of", "render", "render_text", "sections"]
 
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 
+HALF_LANGUAGE = "en"
+"""The source writes its headings `中文 / English`: the language of their second half."""
+
 # The source's `#` is the page's `##` (the page has its own title), down to `######`.
 _LEVEL_SHIFT = 1
 
@@ -34,9 +37,9 @@ def _verbatim(line: str) -> str:
     return escaped + "&#32;" * (len(line) - len(body))
 
 
-def render_block(block: Block) -> Md:
-    """Return one block of the source: a heading (escaped, with its anchor), the title, or
-    its running text or code as escaped HTML."""
+def render_block(block: Block, code: str) -> Md:
+    """Return one block of the source (written in language `code`): a heading (escaped, with
+    its anchor), the title, or its running text or code as escaped HTML."""
     if block.kind == "heading":
         level = min(block.level + _LEVEL_SHIFT, 6)
         return md.heading(level, block.text, block.anchor)
@@ -55,13 +58,15 @@ def render_block(block: Block) -> Md:
     body = "\n".join(_verbatim(line) for line in lines)
     if language:
         attribute = html.escape(language, quote=True)
-        return Md(f'<pre class="source-code" lang="zh" data-language="{attribute}">{body}</pre>\n')
+        return Md(
+            f'<pre class="source-code" lang="{code}" data-language="{attribute}">{body}</pre>\n'
+        )
     if block.kind == "text":
         # The source's bold (`**…**`, within a line) is shown bold, as its headings are shown as
         # headings: the only markup taken from the text, and it cannot make a link or a tag.
         body = _BOLD.sub(r"<strong>\1</strong>", body)
     element = "pre" if block.kind == "code" else "div"
-    return Md(f'<{element} class="source-{block.kind}" lang="zh">{body}</{element}>\n')
+    return Md(f'<{element} class="source-{block.kind}" lang="{code}">{body}</{element}>\n')
 
 
 def render_contents(text: str) -> Md:
@@ -74,9 +79,9 @@ def render_contents(text: str) -> Md:
     return Md("".join(lines))
 
 
-def render_text(text: str) -> Md:
-    """Return the source's text as a document, its headings anchored."""
-    return md.join(*(render_block(block) for block in sourcedoc.blocks(text)))
+def render_text(text: str, code: str) -> Md:
+    """Return the source's text (in language `code`) as a document, its headings anchored."""
+    return md.join(*(render_block(block, code) for block in sourcedoc.blocks(text)))
 
 
 def render(data: Dataset, lang: Lang, text: str) -> str:
@@ -101,22 +106,25 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
             *head,
             md.heading(2, words.contents(lang), "source-contents"),
             render_contents(text),
-            render_text(text),
+            render_text(text, lang.source_code),
         )
     return md.join(
         *head,
         md.fill(words.elsewhere(lang), source=Md(md.SOURCE_LINK)),
         Md('<span id="source-contents"></span>'),
         md.heading(2, words.sections(lang), "source-text"),  # where the text is in zh
-        render_section_links(text),
+        render_section_links(text, lang, source.language),
     )
 
 
-def render_section_links(text: str) -> Md:
+def render_section_links(text: str, lang: Lang, source_language: str) -> Md:
     """Return the list of the source's parts, sections and appendices on a page in another
     language, each linked to the text. Each item carries its section's anchor, and those of
     the headings under it: a link to "Appendix A of the source", or to any heading of the
-    text, lands here in every language, beside the link to the text."""
+    text, lands here in every language, beside the link to the text. A language with no half
+    of its own in the headings shows the original heading, marked as what it is."""
+    own = lang.code == HALF_LANGUAGE
+    marked = "" if own else f' lang="{html.escape(source_language)}"'
     items: list[tuple[Section, list[str]]] = []
     for block in sourcedoc.blocks(text):
         if block.kind != "heading":
@@ -130,8 +138,8 @@ def render_section_links(text: str) -> Md:
     links = [
         Md(
             "".join(f'<span id="{html.escape(a)}"></span>' for a in [s.anchor, *deeper])
-            + f'<a class="source-page" data-anchor="{html.escape(s.anchor)}">'
-            f"{html.escape(s.english or s.anchor)}</a>"
+            + f'<a class="source-page" data-anchor="{html.escape(s.anchor)}"{marked}>'
+            f"{html.escape((s.english or s.anchor) if own else s.original)}</a>"
         )
         for s, deeper in items
     ]
