@@ -335,3 +335,15 @@ def test_a_description_cannot_break_out_of_the_front_matter(fixture_dataset: Dat
     )
     meta = yaml.safe_load(page_meta(data, "budget", languages(data)[1]))
     assert meta == {"social_description": hostile}
+
+
+def test_an_appendix_the_data_mentions_must_be_in_the_source(data_copy: DataCopy) -> None:
+    # The fixture source has appendices A and B; a text that mentions appendix C links to an
+    # anchor the source page would not have.
+    old = re.search(r"en: (.*)\n", data_copy.text("references.yml"))
+    assert old is not None
+    data_copy.replace("references.yml", old[0], f"en: {old[1]} (Appendix C of the source)\n")
+    assert data_copy.problems() == [
+        "data/source/plan.zh.md:1:1: the pages link to `#appendix-c` (a text mentions "
+        "appendix C), but the source has no heading for it"
+    ]
