@@ -338,12 +338,12 @@ def test_a_description_cannot_break_out_of_the_front_matter(fixture_dataset: Dat
 
 
 def test_an_appendix_the_data_mentions_must_be_in_the_source(data_copy: DataCopy) -> None:
-    # The fixture source has appendices A and B; a text that mentions appendix C links to an
+    # The fixture source has appendices A to C; a text that mentions appendix D links to an
     # anchor the source page would not have.
     old = re.search(r"en: (.*)\n", data_copy.text("references.yml"))
     assert old is not None
-    data_copy.replace("references.yml", old[0], f"en: {old[1]} (Appendix C of the source)\n")
+    data_copy.replace("references.yml", old[0], f"en: {old[1]} (Appendix D of the source)\n")
     assert data_copy.problems() == [
-        "data/source/plan.zh.md:1:1: the pages link to `#appendix-c` (a text mentions "
-        "appendix C), but the source has no heading for it"
+        "data/source/plan.zh.md:1:1: the pages link to `#appendix-d` (a text mentions "
+        "appendix D), but the source has no heading for it"
     ]
