@@ -34,7 +34,7 @@ BUILD_ENV = {
     "NO_MKDOCS_2_WARNING": "1",
     "DISABLE_MKDOCS_2_WARNING": "true",
     # Diagrams drawn in the browser for both builds, where the project knows the variable:
-    # the comparison is about the hook's own cost, not about pre-rendering SVG.
+    # the comparison is about the plugin's own cost, not about pre-rendering SVG.
     "PLANDOCS_DIAGRAMS": "client",
     # The PDFs are printed after the build, from its output: not part of either build here.
     "PLANDOCS_PDF": "off",

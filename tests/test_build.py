@@ -181,3 +181,13 @@ def test_every_page_has_the_same_anchors_in_both_languages(
         zh, en = pages[route + "index.html"].ids, pages["en/" + route + "index.html"].ids
         assert zh == en, f"{route}: only zh {sorted(zh - en)[:5]}, only en {sorted(en - zh)[:5]}"
     assert anchors.risk(dataset.risks.risks[-1].id) in pages["en/report/risks/index.html"].ids
+
+
+def test_generate_writes_the_page_set_the_build_wrote(built_site: Path, tmp_path: Path) -> None:
+    # `built_site` built the project itself: docs/report/ holds what the build wrote.
+    from plandocs.cli import main
+
+    assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
+    built = sorted(p.name for p in (ROOT / "docs" / "report").glob("*.md"))
+    assert len(built) > 30
+    assert sorted(p.name for p in (tmp_path / "report").glob("*.md")) == built

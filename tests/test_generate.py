@@ -89,3 +89,27 @@ def test_generate_writes_the_pages_a_build_writes(data_copy: DataCopy, tmp_path:
     generated = {p.name: p.read_text(encoding="utf-8") for p in (out / "report").iterdir()}
     assert len(built) > 30
     assert generated == built
+
+
+def test_serve_keeps_the_last_good_data_and_loads_again_once_fixed(
+    data_copy: DataCopy, loads: list[Path]
+) -> None:
+    project = data_copy.folder.parent
+    (project / "docs").mkdir()
+    serving = BuildSettings(
+        command="serve", root=project, docs_dir=project / "docs", site_url="https://x.org/"
+    )
+    good = SiteBuild(serving)
+    good.generate()
+    data_copy.replace("team.yml", "count: 2", "count: two")
+    broken = SiteBuild(serving, previous=good)
+    assert broken.generate() == []  # logged, not raised: the server stays up
+    assert broken.generated is good.generated
+    unchanged = SiteBuild(serving, previous=broken)
+    unchanged.generate()  # still broken: reported again, never taken for a good load
+    assert unchanged.generated is good.generated and len(loads) == 3
+    data_copy.replace("team.yml", "count: two", "count: 2")
+    fixed = SiteBuild(serving, previous=unchanged)
+    fixed.generate()
+    assert fixed.generated is not None and fixed.generated is not good.generated
+    assert len(loads) == 4

@@ -113,18 +113,20 @@ class SiteBuild:
         """Regenerate the pages into docs/report/ and return the paths changed.
 
         On bad data a build stops (BuildError with the report `make check` gives); `mkdocs
-        serve` logs the report and keeps the last good pages, so the server stays up until the
-        data is fixed. The data is loaded again only when data/ or docs/ changed since the
-        previous build of this process.
+        serve` logs the report and keeps the last good pages and data, so the server stays up
+        until the data is fixed. The data is loaded again only when data/ or docs/ changed since
+        the previous build of this process.
         """
         settings = self.settings
+        previous, self._previous = self._previous, None  # one build back is all that is kept
+        last_good = previous.generated if previous else None
         try:
             links = unsafe_entries(settings.docs_dir, "docs")
             links = [p for p in links if not p.file.startswith(f"docs/{GENERATED}")]
             if links:
                 raise DataError(links)
             self.decision = printable.decide(settings.command, settings.environ)
-            self.generated = self._reuse_or_generate()
+            self.generated = self._reuse_or_generate(previous)
         except printable.PrintError as error:
             raise BuildError(f"plandocs: {error}") from None
         except DataError as error:
@@ -133,18 +135,17 @@ class SiteBuild:
             log.error(
                 "%s\nplandocs: pages not updated; fix the data and save again", error.report()
             )
+            self.generated, self._fingerprint = last_good, ""  # never reused as a good load
             return []
         changed = write_pages(settings.docs_dir, self.generated.pages)
         if changed:
             log.info("plandocs: %d generated page(s) updated", len(changed))
         return changed
 
-    def _reuse_or_generate(self) -> Generated:
+    def _reuse_or_generate(self, previous: SiteBuild | None) -> Generated:
         """Return the previous build's pages if nothing they are made from changed."""
         settings = self.settings
         self._fingerprint = content_fingerprint(settings.root / "data", settings.docs_dir)
-        previous = self._previous
-        self._previous = None  # one build back is all that is kept
         if (
             previous is not None
             and previous.generated is not None
