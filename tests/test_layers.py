@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "yamlsource",
                 "sourcedoc",
+                "characters",
                 "problems",
                 "model",
                 "registry",
@@ -39,6 +40,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "review",
                 "settings",
                 "publication",
+                "languagecheck",
             }
         ),
     ),

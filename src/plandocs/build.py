@@ -13,6 +13,7 @@ from pathlib import Path
 
 from plandocs.exports import build_exports
 from plandocs.history import last_changes, latest
+from plandocs.languagecheck import language_problems
 from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
 from plandocs.problems import DataError
@@ -73,17 +74,25 @@ def generate(
     site_url: str = "https://example.org/",
     pdf: bool = False,
     label: str = "data",
+    config_file: Path | None = None,
 ) -> Generated:
     """Return what a build needs from `data_dir` and the hand-written pages in `docs_dir`
     (default: the docs/ beside data/): `site_url` is the site's address, `pdf` whether this
     build prints the PDFs (which the downloads page lists).
 
-    Raise DataError as load does (`label` names the data folder in its messages), and for an
-    anchor made twice on a page.
+    Raise DataError as load does (`label` names the data folder in its messages), for an
+    anchor made twice on a page, and, given the engine's `config_file`, for a language of data/
+    it does not build (or one it builds without data).
     """
     docs_dir = data_dir.parent / "docs" if docs_dir is None else docs_dir
     loaded = load(data_dir, label=label)
     data = loaded.dataset
+    if config_file is not None:
+        unbuilt = language_problems(
+            config_file, config_file.name, data.languages, loaded.sources["languages"]
+        )
+        if unbuilt:
+            raise DataError(unbuilt)
     tracked = tracked_in_data(loaded.families(), data.languages.codes)
     tracked += tracked_in_docs(docs_dir, data.languages.codes)
     changes = last_changes(data_dir.parent)

@@ -159,6 +159,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
         return BuildSettings(
             command=self.command,
             root=Path(config.config_file_path).parent,
+            config_file=Path(config.config_file_path),
             docs_dir=Path(config.docs_dir),
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",

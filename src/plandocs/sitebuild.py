@@ -65,6 +65,8 @@ class BuildSettings:
     """The path from the repository's address to the edit view of its default branch."""
     environ: Mapping[str, str] = field(default_factory=dict)
     """The environment, over the plugin's options (`PLANDOCS_DIAGRAMS`, `PLANDOCS_PDF`)."""
+    config_file: Path | None = None
+    """The engine's configuration: the build refuses a language of data/ it does not build."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class SiteBuild:
             docs_dir=settings.docs_dir,
             site_url=settings.site_url,
             pdf=self.decision.prints,
+            config_file=settings.config_file,
         )
 
     @property
