@@ -100,6 +100,10 @@ class _Collector(HTMLParser):
         self.svg_depth = 0
         self.chunks: list[str] = []
         self.content: list[str] = []
+        self.page_lang = ""
+        # Open spans, and whether each is marked as another language than the page's (the
+        # glossary shows each term in both languages): that text is not the page's own.
+        self.spans: list[bool] = []
 
     def _break(self) -> None:
         self.chunks.append(" ")
@@ -111,6 +115,10 @@ class _Collector(HTMLParser):
             self._break()
         a = {k: v or "" for k, v in attrs}
         facts = self.facts
+        if tag == "html":
+            self.page_lang = a.get("lang", "")
+        if tag == "span":
+            self.spans.append(bool(a.get("lang")) and a.get("lang") != self.page_lang)
         if tag == "figure" and "diagram" in a.get("class", "").split():
             facts.figures += 1
             self.in_figure = True
@@ -154,6 +162,8 @@ class _Collector(HTMLParser):
             self.in_content -= 1
         if tag == "a":
             self.in_switcher_link = False
+        if tag == "span" and self.spans:
+            self.spans.pop()
         if tag == "pre":
             self.in_mermaid = False
         if tag == "svg" and self.svg_depth:
@@ -166,7 +176,8 @@ class _Collector(HTMLParser):
             self.facts.mermaid_sources[-1] += data
         if self.skip or self.in_switcher_link:
             return  # the language selector's own labels are not page text
-        self.chunks.append(data)
+        if not any(self.spans):  # text marked as another language is not the page's text
+            self.chunks.append(data)
         if self.in_content:
             self.content.append(data)
 

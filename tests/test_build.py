@@ -148,6 +148,9 @@ def test_every_data_text_reaches_its_page(dataset: Dataset, pages: dict[str, Pag
     checked = 0
     for family in PAGES:
         model = getattr(dataset, family.name)
+        if family.name == "glossary":  # a term without a meaning has no entry (by design)
+            terms = [t for t in model.terms if t.definition is not None or t.expansion is not None]
+            model = model.model_copy(update={"terms": terms})
         for lang in dataset.languages.codes:
             prefix = "" if lang == "zh" else "en/"
             page = pages[f"{prefix}report/{family.name}/index.html"].content_text

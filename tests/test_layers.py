@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "yamlsource",
+                "sourcedoc",
                 "characters",
                 "problems",
                 "model",

@@ -15,6 +15,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from plandocs import printable, search
 from plandocs.build import Generated, content_fingerprint, generate
@@ -28,6 +29,8 @@ from plandocs.render.locale import Lang
 from plandocs.site import languages, write_pages
 from plandocs.webpage import (
     abbreviations_for,
+    fill_file_sizes,
+    focusable_abbreviations,
     home_page,
     language_neutral,
     last_updated,
@@ -106,6 +109,9 @@ class SiteBuild:
         self._langs: dict[str, Lang] = {}
         self.data_error = ""
         """Under `mkdocs serve`, the report of bad data, printed when the build ends."""
+        self._not_found_pages: dict[str, str] = {}
+        """Each language's page-not-found page as its build rendered it (each language's
+        build writes 404.html over the last one's: finish writes them all)."""
 
     # Before the pages are read
 
@@ -251,6 +257,7 @@ class SiteBuild:
             html = link_source_mentions(html, page.url, generated.data, code)
             html = mark_page(html, page.url, generated.data, code)
             html = link_site_files(html, page.url)
+            html = focusable_abbreviations(html)
             html += last_updated(generated.data, code, generated.changes, page.origin)
             html = permalink_titles(html, generated.data.labels.site.permalink(self._lang(code)))
         if self.diagrams is None or generated is None:
@@ -268,6 +275,10 @@ class SiteBuild:
             codes = self.generated.data.languages.codes
             output = search.point_at_language_root(output, page.url, self._language(page), codes[0])
         return with_policy(output)
+
+    def keep_not_found(self, language: str | None, output: str) -> None:
+        """Keep a language's rendered page-not-found page (None: the source language's)."""
+        self._not_found_pages[language or self._source_language()] = output
 
     # After the pages are written
 
@@ -291,6 +302,10 @@ class SiteBuild:
         if generated is None or not merged.is_file():
             return
         codes = generated.data.languages.codes
+        root = urlsplit(self.settings.site_url).path.rstrip("/") + "/"
+        for relative, page in search.not_found_pages(self._not_found_pages, codes, root).items():
+            (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / relative).write_text(page, encoding="utf-8")
         parts = search.split_index(json.loads(merged.read_text(encoding="utf-8")), codes)
         for code, index in parts.items():
             target = merged if code == codes[0] else site_dir / code / "search" / merged.name
@@ -312,6 +327,15 @@ class SiteBuild:
         for path in printed.values():
             size = path.stat().st_size // 1024
             log.info("plandocs: printed %s (%d KB)", path.relative_to(site_dir).as_posix(), size)
+        sizes = {p.relative_to(site_dir).as_posix(): p.stat().st_size for p in printed.values()}
+        for code in ordered:  # the downloads pages give each PDF's size
+            where = "" if code == codes[0] else f"{code}/"
+            page = site_dir / where / "report" / "downloads" / "index.html"
+            if page.is_file():
+                html = fill_file_sizes(
+                    page.read_text(encoding="utf-8"), sizes, generated.data, code
+                )
+                page.write_text(html, encoding="utf-8")
         log.info("plandocs: PDFs printed in %.1f s", time.perf_counter() - started)
 
     # Helpers
