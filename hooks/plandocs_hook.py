@@ -8,6 +8,7 @@ static-i18n drops pages that live outside docs_dir. All the work is in the `plan
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -295,7 +296,13 @@ def _print(site: Path, generated: Generated, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     routes = BUILD.get("routes", {})
     ordered = {code: routes[code] for code in generated.data.languages.codes if code in routes}
-    for path in printable.print_site(site, ordered, config.site_url or "", os.environ).values():
+    address = config.site_url or ""
+    covers = printable.covers(generated.data, address, dt.date.today())
+    try:
+        printed = printable.print_site(site, ordered, address, os.environ, covers)
+    except printable.PrintError as error:
+        raise PluginError(f"plandocs: {error}") from None
+    for path in printed.values():
         size = path.stat().st_size // 1024
         log.info("plandocs: printed %s (%d KB)", path.relative_to(site).as_posix(), size)
     log.info("plandocs: PDFs printed in %.1f s", time.perf_counter() - started)
