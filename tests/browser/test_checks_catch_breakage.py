@@ -15,11 +15,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import Browser, BrowserContext
 
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import serve
 from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
+from tests.pdfpages import dark_regions, holds, pdf_text, squashed
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages
 
 
@@ -174,3 +175,42 @@ def test_scrolling_figure_must_be_focusable_and_full_size_views_must_load(
         p.startswith("[default] pie: full-size view ") and p.endswith(" answers 404")
         for p in problems
     ), problems
+
+
+_TABLE = (
+    "<table><tr><td>{first}</td><td>Owner</td><td>Deliverable: a tool for the reader's "
+    "own checks</td></tr></table>"
+)
+
+
+def test_the_pdf_checks_catch_black_diagrams_and_clipped_columns(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = browser.new_page()
+    pdf = tmp_path / "broken.pdf"
+    margins = {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+    try:
+        # A diagram whose fills fell back to black (its style no longer selects it).
+        drawn = '<svg width="400" height="240"><rect width="400" height="240" {fill}/></svg>'
+        page.set_content(drawn.format(fill="") + "<h1>Heading</h1><p>Text.</p>")
+        pdf.write_bytes(page.pdf(format="A4", margin=margins))
+        assert dark_regions(pdf)
+        page.set_content(drawn.format(fill='fill="#e8eaf6"') + "<h1>Heading</h1><p>Text.</p>")
+        pdf.write_bytes(page.pdf(format="A4", margin=margins))
+        assert dark_regions(pdf) == []
+
+        # A table wider than the page, clipped by its scrolling wrapper as the theme prints it.
+        cell = "Deliverable: a tool for the reader's own checks"
+        wide = "x " * 60
+        page.set_content(
+            '<div style="overflow:hidden"><div style="width:1600px">'
+            + _TABLE.format(first=wide)
+            + "</div></div>"
+        )
+        pdf.write_bytes(page.pdf(format="A4", margin=margins))
+        assert not holds(squashed(pdf_text(pdf)), cell)
+        page.set_content(_TABLE.format(first=wide))
+        pdf.write_bytes(page.pdf(format="A4", margin=margins))
+        assert holds(squashed(pdf_text(pdf)), cell)
+    finally:
+        page.close()
