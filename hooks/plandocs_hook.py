@@ -31,6 +31,7 @@ from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
 from plandocs.site import write_pages
+from plandocs.tables import labelled_cells
 from plandocs.webpage import (
     abbreviations_for,
     home_page,
@@ -195,6 +196,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = link_source_mentions(html, page.url, generated.data, code)
         html = mark_page(html, page.url, generated.data, code)
         html = link_site_files(html, page.url)
+        html = labelled_cells(html)
         source = page.meta.get("edit_data")
         origin = (
             f"data/{source}" if source else ("" if source == "" else f"docs/{page.file.src_uri}")

@@ -51,7 +51,10 @@
     // Leave room for the longest section title, and a chart at least twice as wide as the
     // longest task label (narrower, Mermaid puts labels left of their bar, over the titles).
     const gantt = lines(sources, "gantt");
-    const sections = gantt.filter((l) => l.startsWith("section ")).map((l) => l.slice(8));
+    // A section title's lines (Mermaid breaks it at `<br>`), measured one by one.
+    const sections = gantt
+      .filter((l) => l.startsWith("section "))
+      .flatMap((l) => l.slice(8).split(/<br\s*\/?>/i));
     const tasks = gantt
       .filter((l) => l.includes(":") && !/^(accTitle|accDescr|title|section)\b/.test(l))
       .map((l) => l.slice(0, l.indexOf(":")).trim());

@@ -5,7 +5,7 @@ request (every request is aborted). It loads the pinned Mermaid from node_module
 site's own settings and colours (docs/assets/diagrams/layout.js and theme.css), so a diagram
 drawn here looks as the same diagram drawn in the reader's browser. After drawing, the SVG's
 view box grows to the box of everything drawn (labels outside gantt bars, long axis labels),
-its size becomes its natural size, and a minimum width keeps its smallest label >= 11 px.
+its size becomes its natural size, and a minimum width keeps its smallest label >= 9 px.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from plandocs.browser import BrowserError, chromium, first_line, in_own_thread
 # The column (px) the diagrams are laid out for: Material's content column at a 1280 px
 # wide window with both sidebars.
 COLUMN = 690
-# The smallest label size (px) kept as drawn: below it the diagram scrolls rather than shrinks.
-MIN_LABEL_PX = 11
+# The smallest label size (px) a diagram may shrink to (the floor the reader issue set for
+# phones): below it the diagram scrolls rather than shrinks.
+MIN_LABEL_PX = 9
 # Per diagram: Mermaid's worst cases are parser loops on hostile input.
 TIMEOUT_MS = 20_000
 
