@@ -38,13 +38,19 @@
     return [...list.matchAll(/"([^"]*)"|([^\s",[\]{}]+)(?=\s*(?:,|\]|$))/g)].map((m) => m[1] ?? m[2]);
   }
 
+  // The phone drawing of a diagram (src/plandocs/diagrams/phone.py) ends with this comment:
+  // it is laid out for a phone's content column, whatever column the caller names.
+  const PHONE_MARK = "%% plandocs: phone";
+  const PHONE_COLUMN = 328;
+
   function config(sources, columnWidth) {
-    const column = Math.min(columnWidth || 700, 800);
+    const phone = sources.some((source) => source.trimEnd().endsWith(PHONE_MARK));
+    const column = phone ? PHONE_COLUMN : Math.min(columnWidth || 700, 800);
     // Charts as wide as the column, within reason. Mermaid measures labels as drawn, so a
     // chart shrunk to fit a narrow column overflowed its own box: draw them 1:1
     // (`useMaxWidth: false`) and let a narrower column scroll (diagrams.css). Mermaid always
     // shrinks an xychart to fit: draw it exactly as wide as the column.
-    const width = Math.max(column, 500);
+    const width = phone ? column : Math.max(column, 500);
 
     // Gantt: Mermaid draws it as wide as the page body, and Material then shrank it (and its
     // 11px text) into the column; it leaves 75px for section titles, which ran into the bars.
