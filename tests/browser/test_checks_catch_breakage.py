@@ -75,7 +75,7 @@ def broken_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def broken_client_site(client_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("broken-client") / "site"
     shutil.copytree(client_site, site)
-    _edit(site, "report/trends/index.html", "mindmap", "mindmap\n    ]] not mermaid [[")
+    _edit(site, "report/trends/index.html", "flowchart LR", "flowchart LR\n    ]] not mermaid [[")
     _edit(site, "en/report/plan/index.html", "javascripts/mermaid-theme.js", "javascripts/none.js")
     return site
 

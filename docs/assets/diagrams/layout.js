@@ -88,18 +88,24 @@
     const curves = radar
       .filter((l) => l.startsWith("curve "))
       .flatMap((l) => labels(l.slice(6, l.indexOf("{"))));
-    const radius = 220;
+    const radius = phone ? 60 : 220;
+    // On a phone the legend may run over the margin: the drawing grows to hold it.
     const side = Math.max(
       50,
       widest(axes, RADAR_FONT_SIZE) + 30,
-      4 * (widest(curves, RADAR_FONT_SIZE) + 24) - radius,
+      phone ? 0 : 4 * (widest(curves, RADAR_FONT_SIZE) + 24) - radius,
     );
 
     return {
       // Labels as SVG <text>, not HTML in <foreignObject>: real text that prints well.
       htmlLabels: false,
       fontFamily: FONT,
-      flowchart: { htmlLabels: false, useMaxWidth: false },
+      // On a phone, labels wrap narrower and nodes sit closer, so that a drawing shrunk into
+      // the column keeps its labels at 9px or more.
+      flowchart: phone
+        ? { htmlLabels: false, useMaxWidth: false, wrappingWidth: 90, nodeSpacing: 14,
+            rankSpacing: 28, padding: 6, subGraphTitleMargin: { top: 2, bottom: 2 } }
+        : { htmlLabels: false, useMaxWidth: false },
       gantt: {
         useMaxWidth: false,
         // Not in Mermaid's documented options, but read by its gantt renderer.
@@ -110,13 +116,15 @@
         sectionFontSize: GANTT_FONT_SIZE,
         barHeight: 22,
       },
-      pie: { useMaxWidth: false },
+      // On a phone, the legend goes under the pie (beside it, it was cut off).
+      pie: phone ? { useMaxWidth: false, legendPosition: "bottom" } : { useMaxWidth: false },
       // Shrunk into the column, a mind map's labels were drawn at 6px, a flowchart's at 10px.
-      mindmap: { useMaxWidth: false },
+      mindmap: { useMaxWidth: false, padding: 6, maxNodeWidth: 120 },
       xyChart: { width: column, xAxis: { labelRotation: rotation } },
       // Wider than tall: the point labels of a crowded chart overlap less.
       quadrantChart: { useMaxWidth: false, chartWidth: width },
       radar: {
+        curveTension: 0,
         width: 2 * radius,
         height: 2 * radius,
         marginTop: 40,

@@ -6,8 +6,8 @@ same statements, re-oriented where the layout is the problem, and marked with th
 `PHONE_MARK` on its last line, which tells layout.js to lay it out for the phone column.
 Pages carry both drawings; diagrams.css shows the one that fits the screen.
 
-- a left-to-right flowchart runs top to bottom;
-- a top-to-bottom flowchart of subgraphs stacks its subgraphs, each running top to bottom;
+- a left-to-right flowchart runs top to bottom, unless it is a tree (as narrow as it is deep);
+- in a top-to-bottom flowchart of subgraphs, nodes that lead to the same node stand in a column;
 - a mind map becomes a left-to-right tree (a flowchart: one column per level, one row per leaf);
 - other types keep their statements and take the phone column's sizes.
 """
@@ -15,6 +15,7 @@ Pages carry both drawings; diagrams.css shows the one that fits the screen.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 PHONE_MARK = "%% plandocs: phone"
@@ -32,15 +33,12 @@ def phone_source(source: str) -> str | None:
     """Return the phone source of a diagram `source`, or None when it has none."""
     lines = source.split("\n")
     head = lines[0].strip()
-    if _DIRECTION.match(head):
+    if _DIRECTION.match(head) and _is_tree(lines):
+        body = lines  # a tree from left to right is as narrow as its depth: it stays so
+    elif _DIRECTION.match(head):
         body = [_DIRECTION.sub(r"\1 TB", head), *lines[1:]]
     elif _TOP_DOWN.match(head) and any(line.strip().startswith("subgraph ") for line in lines):
-        body = [_TOP_DOWN.sub(r"\1 LR", head)]
-        for line in lines[1:]:
-            body.append(line)
-            if line.strip().startswith("subgraph "):
-                indent = line[: len(line) - len(line.lstrip())]
-                body.append(f"{indent}    direction TB")
+        body = [*lines, *_fans_in_a_column(lines)]
     elif head == "mindmap":
         body = _mind_map_as_tree(lines[1:])
     elif head == "gantt":
@@ -50,6 +48,30 @@ def phone_source(source: str) -> str | None:
     else:
         return None
     return "\n".join([*body, PHONE_MARK])
+
+
+_EDGE = re.compile(r"^\s*(?P<source>[A-Za-z0-9_]+)\b.*?-->\s*(?P<target>[A-Za-z0-9_]+)")
+
+
+def _is_tree(lines: list[str]) -> bool:
+    """Return whether a flowchart's links make a tree (no node has two links into it)."""
+    targets = [found["target"] for line in lines if (found := _EDGE.match(line))]
+    return bool(targets) and len(targets) == len(set(targets))
+
+
+def _fans_in_a_column(lines: list[str]) -> list[str]:
+    """Return invisible links (`~~~`) that put the nodes with the same successor one under the
+    other: side by side, four or more of them made a flowchart twice a phone's width."""
+    fans: dict[str, list[str]] = {}
+    for line in lines:
+        found = _EDGE.match(line)
+        if found and found["source"] not in fans.get(found["target"], []):
+            fans.setdefault(found["target"], []).append(found["source"])
+    links = []
+    for sources in fans.values():
+        if len(sources) >= 3:
+            links += [f"    {a} ~~~ {b}" for a, b in itertools.pairwise(sources)]
+    return links
 
 
 def _mind_map_as_tree(lines: list[str]) -> list[str]:
