@@ -103,8 +103,8 @@
       // On a phone, labels wrap narrower and nodes sit closer, so that a drawing shrunk into
       // the column keeps its labels at 9px or more.
       flowchart: phone
-        ? { htmlLabels: false, useMaxWidth: false, wrappingWidth: 90, nodeSpacing: 14,
-            rankSpacing: 28, padding: 6, subGraphTitleMargin: { top: 2, bottom: 2 } }
+        ? { htmlLabels: false, useMaxWidth: false, wrappingWidth: 104, nodeSpacing: 12,
+            rankSpacing: 22, padding: 6, subGraphTitleMargin: { top: 2, bottom: 2 } }
         : { htmlLabels: false, useMaxWidth: false },
       gantt: {
         useMaxWidth: false,

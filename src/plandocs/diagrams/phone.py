@@ -50,7 +50,12 @@ def phone_source(source: str) -> str | None:
     return "\n".join([*body, PHONE_MARK])
 
 
-_EDGE = re.compile(r"^\s*(?P<source>[A-Za-z0-9_]+)\b.*?-->\s*(?P<target>[A-Za-z0-9_]+)")
+# A link of any style (`-->`, `-.->`, `-. text .->`, `==>`), with or without its `|label|`.
+# Labels cannot hold a raw `>`: render/mermaid.py encodes it.
+_EDGE = re.compile(
+    r"^\s*(?P<source>[A-Za-z0-9_]+)\b.*?[-.=]*[-=]>\s*(?:\|[^|]*\|\s*)?"
+    r"(?P<target>[A-Za-z0-9_]+)"
+)
 
 
 def _is_tree(lines: list[str]) -> bool:
@@ -141,6 +146,7 @@ def phone_timeline(source: str, svg_id: str) -> str | None:
             start = _start(found["start"])
             length = int(found["length"]) * (24 * 60 if found["unit"] == "d" else 1)
             rows.append(("task", _decoded(found["name"]), start, start + length))
+    clock = any(line.startswith("dateFormat HH") for line in lines)
     tasks = [row for row in rows if row[0] == "task"]
     if not tasks:
         return None
@@ -171,6 +177,13 @@ def phone_timeline(source: str, svg_id: str) -> str | None:
             f'width="{size:.1f}" height="8" rx="2"/>'
         )
         y += 14
+    # The span's ends, under the bars, in the chart's own notation.
+    y += 18
+    out.append(f'<text class="timeline-axis" x="{pad}" y="{y}">{_moment(first, clock)}</text>')
+    out.append(
+        f'<text class="timeline-axis" x="{width - pad}" y="{y}" text-anchor="end">'
+        f"{_moment(last if clock else last - 24 * 60, clock)}</text>"  # the last day itself
+    )
     height = y + 6
     return (
         f'<svg id="{svg_id}" class="diagram-timeline" xmlns="http://www.w3.org/2000/svg" '
@@ -178,6 +191,13 @@ def phone_timeline(source: str, svg_id: str) -> str | None:
         + "".join(out)
         + "</svg>"
     )
+
+
+def _moment(minutes: int, clock: bool) -> str:
+    """Return a moment of a gantt chart as its axis writes it (`09:00` or `2025-01-06`)."""
+    if clock:
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=minutes // (24 * 60))).isoformat()
 
 
 def _xml(text: str) -> str:
