@@ -20,15 +20,35 @@ from playwright.sync_api import Browser, BrowserContext
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import serve
 from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
+from tests.browser.fit import cells_beyond, unfit_diagrams
 from tests.pdfpages import dark_regions, holds, pdf_text, squashed
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages
 
 
-def _edit(site: Path, relative: str, old: str, new: str) -> None:
+def _edit(site: Path, relative: str, old: str, new: str, *, count: int = 1) -> None:
     path = site / relative
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _widen_first_diagram(site: Path, relative: str) -> None:
+    """Make the first inline diagram of a page refuse to shrink below 3000 px, so that its
+    figure scrolls (a rule in the site's stylesheet: an SVG's own style is held by its hash)."""
+    found = re.search(r'<svg id="(diagram-[0-9a-f]+)"', (site / relative).read_text("utf-8"))
+    assert found is not None, relative
+    sheet = site / "assets" / "stylesheets" / "diagrams.css"
+    rule = f"\n#{found[1]} {{ min-width: 3000px !important; }}\n"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + rule, encoding="utf-8")
+
+
+def _drop_phone_drawings(site: Path, relative: str) -> None:
+    """Remove every phone drawing of a page: its desktop drawings show on a phone too."""
+    path = site / relative
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r"(</svg>)<svg\b.*?</svg>", r"\1", text, flags=re.DOTALL)
+    assert changed != text, relative
+    path.write_text(changed, encoding="utf-8")
 
 
 def _halve_first_view_box(site: Path, relative: str) -> None:
@@ -55,13 +75,18 @@ def broken_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     # Labels as pale as the page, in the plan's gantt; the coverage chart cut in half.
     _edit(site, "en/report/plan/index.html", "--diagram-text:var(", "--diagram-text:#eee;--x:var(")
     _halve_first_view_box(site, "en/report/wikipedia/index.html")
-    # A wide diagram whose figure can no longer be focused; a full-size view gone.
+    # A wide diagram (its minimum width made larger than the column) whose figure can no
+    # longer be focused; a full-size view gone.
+    _widen_first_diagram(site, "report/plan/index.html")
     _edit(
         site,
         "report/plan/index.html",
         '<figure class="diagram" tabindex="0">',
         '<figure class="diagram">',
     )
+    # On a phone: a figure without its phone drawing; tables that no longer reflow.
+    _drop_phone_drawings(site, "en/report/universities/index.html")
+    _edit(site, "en/report/plan/index.html", "<table data-reflow", "<table data-gone", count=99)
     pie = re.search(
         r'href="\.\./\.\./\.\./assets/diagrams/(\w+)\.svg"',
         (site / "en/report/budget/index.html").read_text(encoding="utf-8"),
@@ -175,6 +200,23 @@ def test_scrolling_figure_must_be_focusable_and_full_size_views_must_load(
         p.startswith("[default] pie: full-size view ") and p.endswith(" answers 404")
         for p in problems
     ), problems
+
+
+def test_fit_checks_report_a_diagram_and_tables_that_do_not_fit_a_phone(
+    browser: Browser, broken_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(broken_url + "en/report/universities/", wait_until="load")
+        problems = unfit_diagrams(page)
+        assert any(p.endswith(": scrolls sideways") for p in problems), problems
+        page.goto(broken_url + "en/report/plan/", wait_until="load")
+        assert len(cells_beyond(page)) > 10
+        page.goto(broken_url + "report/plan/", wait_until="load")
+        assert unfit_diagrams(page) == []  # a phone drawing stands in for the widened one
+    finally:
+        context.close()
 
 
 _TABLE = (
