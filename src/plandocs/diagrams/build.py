@@ -170,9 +170,13 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
         source: diagram_key(source, mermaid_version=version, theme=theme)
         for source in [*(block.source for block in blocks), *phone_sources.values()]
     }
+    # Counts and errors are by diagram: a drawing's key -> its diagram's (desktop) key.
+    diagram_of = {keys[block.source]: keys[block.source] for block in blocks}
+    diagram_of.update({keys[phone]: keys[desktop] for desktop, phone in phone_sources.items()})
     svgs = {key: svg for key in set(keys.values()) if (svg := cache.get(key)) is not None}
     missing = {key: source for source, key in keys.items() if key not in svgs}
-    build = DiagramBuild(DiagramMode.SVG, from_cache=len(svgs))
+    incomplete = {diagram_of[key] for key in missing}
+    build = DiagramBuild(DiagramMode.SVG, from_cache=len(set(diagram_of.values()) - incomplete))
 
     if missing:
         jobs = sorted((svg_id(key), source) for key, source in missing.items())
@@ -180,7 +184,7 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
             result = render_diagrams(jobs, assets=assets, chromium=chromium_path(environ))
         except BrowserUnavailableError as reason:
             if mode is DiagramMode.SVG:
-                raise DiagramError(_browser_required(len(missing), str(reason))) from None
+                raise DiagramError(_browser_required(len(incomplete), str(reason))) from None
             return DiagramBuild(
                 DiagramMode.CLIENT,
                 notice=(
@@ -193,13 +197,16 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
             if drawn is not None:
                 cache.put(key, drawn)
                 svgs[key] = drawn
-        build.rendered = len(result.svgs)
+        build.rendered = len({diagram_of[key] for key in missing if svg_id(key) in result.svgs})
         where = {keys[block.source]: block for block in blocks}
-        where.update({keys[phone]: b for b in blocks if (phone := phone_sources.get(b.source))})
-        for key in sorted(missing, key=lambda k: (where[k].file, where[k].number)):
-            if (error := result.errors.get(svg_id(key))) is not None:
-                block = where[key]
-                build.errors.append(f"docs/{block.file}: diagram {block.number}: {error}")
+        reported = set()
+        for key in sorted(missing, key=lambda k: (where[diagram_of[k]].file, k != diagram_of[k])):
+            error = result.errors.get(svg_id(key))
+            block = where[diagram_of[key]]
+            if error is not None and (block.file, block.number) not in reported:
+                reported.add((block.file, block.number))
+                drawing = "" if key == diagram_of[key] else " (phone drawing)"
+                build.errors.append(f"docs/{block.file}: diagram {block.number}{drawing}: {error}")
 
     build.diagrams = {
         source: Diagram(key, svg_id(key), svgs[key]) for source, key in keys.items() if key in svgs
