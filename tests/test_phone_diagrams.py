@@ -45,6 +45,14 @@ def test_nodes_leading_to_one_node_stand_in_a_column() -> None:
     phone = phone_source(source)
     assert phone is not None
     assert re.findall(r"t\d ~~~ t\d", phone) == ["t0 ~~~ t1", "t1 ~~~ t2", "t2 ~~~ t3"]
+    fan_out = (
+        source.replace("--> stop", "<-- start")
+        .replace("<-- start", "")
+        .replace("    t", "    start --> t")
+    )
+    phone = phone_source(fan_out)
+    assert phone is not None
+    assert re.findall(r"t\d ~~~ t\d", phone) == ["t0 ~~~ t1", "t1 ~~~ t2", "t2 ~~~ t3"]
 
 
 def test_other_types_keep_their_statements_and_gantt_has_its_own_drawing() -> None:

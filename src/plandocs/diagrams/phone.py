@@ -7,7 +7,8 @@ same statements, re-oriented where the layout is the problem, and marked with th
 Pages carry both drawings; diagrams.css shows the one that fits the screen.
 
 - a left-to-right flowchart runs top to bottom, unless it is a tree (as narrow as it is deep);
-- in a top-to-bottom flowchart of subgraphs, nodes that lead to the same node stand in a column;
+- in a top-to-bottom flowchart of subgraphs, nodes that lead to (or follow) the same node stand
+  in a column;
 - a mind map becomes a left-to-right tree (a flowchart: one column per level, one row per leaf);
 - other types keep their statements and take the phone column's sizes.
 """
@@ -65,17 +66,23 @@ def _is_tree(lines: list[str]) -> bool:
 
 
 def _fans_in_a_column(lines: list[str]) -> list[str]:
-    """Return invisible links (`~~~`) that put the nodes with the same successor one under the
-    other: side by side, four or more of them made a flowchart twice a phone's width."""
-    fans: dict[str, list[str]] = {}
+    """Return invisible links (`~~~`) that put the nodes with the same successor, and those
+    with the same predecessor, one under the other: side by side, four or more of them made
+    a flowchart twice a phone's width."""
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
     for line in lines:
         found = _EDGE.match(line)
-        if found and found["source"] not in fans.get(found["target"], []):
-            fans.setdefault(found["target"], []).append(found["source"])
+        if found:
+            for fan, hub, node in ((into, "target", "source"), (out_of, "source", "target")):
+                members = fan.setdefault(found[hub], [])
+                if found[node] not in members:
+                    members.append(found[node])
     links = []
-    for sources in fans.values():
-        if len(sources) >= 3:
-            links += [f"    {a} ~~~ {b}" for a, b in itertools.pairwise(sources)]
+    for fan in (into, out_of):
+        for members in fan.values():
+            if len(members) >= 3:
+                links += [f"    {a} ~~~ {b}" for a, b in itertools.pairwise(members)]
     return links
 
 
