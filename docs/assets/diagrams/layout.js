@@ -105,7 +105,7 @@
       flowchart: phone
         ? { htmlLabels: false, useMaxWidth: false, wrappingWidth: 104, nodeSpacing: 12,
             rankSpacing: 22, padding: 6, subGraphTitleMargin: { top: 2, bottom: 2 } }
-        : { htmlLabels: false, useMaxWidth: false },
+        : { htmlLabels: false, useMaxWidth: false, wrappingWidth: 150 },
       gantt: {
         useMaxWidth: false,
         // Not in Mermaid's documented options, but read by its gantt renderer.
