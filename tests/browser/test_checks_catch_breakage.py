@@ -15,11 +15,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright._impl._api_structures import PdfMargins
 from playwright.sync_api import Browser, BrowserContext
 
 from plandocs.loader import load_dataset
+from plandocs.localserver import serve
 from tests.browser.checks import reader_problems, visit
-from tests.browser.conftest import serve
 from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
 from tests.browser.fit import cells_beyond, unfit_diagrams
 from tests.conftest import ROOT
@@ -233,7 +234,7 @@ def test_the_pdf_checks_catch_black_diagrams_and_clipped_columns(
 ) -> None:
     page = browser.new_page()
     pdf = tmp_path / "broken.pdf"
-    margins = {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+    margins: PdfMargins = {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
     try:
         # A diagram whose fills fell back to black (its style no longer selects it).
         drawn = '<svg width="400" height="240"><rect width="400" height="240" {fill}/></svg>'

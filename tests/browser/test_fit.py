@@ -4,6 +4,7 @@ desktop, in both colour schemes: one browser, one build, a context a width and s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser
@@ -12,6 +13,7 @@ from tests.browser.fit import cells_beyond, unfit_diagrams
 from tests.sitepages import ROUTES, site_pages
 
 WIDTHS = [360, 768, 1280]
+Scheme = Literal["light", "dark"]
 
 
 def _routes() -> list[str]:
@@ -21,7 +23,7 @@ def _routes() -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_diagrams_and_tables_fit_the_screen(
-    browser: Browser, site_url: str, built_site: Path, width: int, scheme: str
+    browser: Browser, site_url: str, built_site: Path, width: int, scheme: Scheme
 ) -> None:
     facts = site_pages(built_site)
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})

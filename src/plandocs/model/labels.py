@@ -326,7 +326,7 @@ class ReferencesWords(Model):
 
 
 class SiteWords(Model):
-    """Words of the site's own pages (the page-not-found page)."""
+    """Words of the site's own pages (the page-not-found page) and of what the build adds."""
 
     not_found: Text
     not_found_text: Text
@@ -342,6 +342,8 @@ class SiteWords(Model):
     print_address: Annotated[Text, placeholders("address")]
     print_build_date: Annotated[Text, placeholders("date")]
     print_page_numbers: Annotated[Text, placeholders("page", "pages")]
+    full_size_diagram: Text
+    permalink: Text
 
 
 class GlossaryWords(Model):
