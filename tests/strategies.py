@@ -16,15 +16,16 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from plandocs.characters import IN_TEXT
 from plandocs.model.common import visible
 from plandocs.registry import FAMILIES
 from tests.conftest import FIXTURE
 
-# What the loader refuses anywhere (controls, direction overrides, surrogates) is left out;
-# everything else in Unicode may appear, line and paragraph separators included.
-_REFUSED = {*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-CHARACTERS = st.characters(
-    exclude_categories=["Cs"], exclude_characters="".join(map(chr, sorted(_REFUSED)))
+# What the loader refuses in a text (controls, direction controls, invisible characters,
+# surrogates: plandocs.characters) is left out; everything else in Unicode may appear, line and
+# paragraph separators included (the writer escapes them).
+CHARACTERS = st.characters(exclude_categories=["Cs", "Cc"]).filter(
+    lambda char: not IN_TEXT.match(char)
 )
 # Strings that mean something to Markdown, HTML, Mermaid or YAML, mixed into the texts.
 SPECIAL = st.sampled_from(
@@ -68,7 +69,7 @@ SPECIAL = st.sampled_from(
         "012",
         "\u2028",
         "\u00a0",
-        "\u200b",
+        "\u2009",
         "é",
         "“中文”，（标点）",
     ]
@@ -183,3 +184,33 @@ def write_dataset(raw: dict[str, Any], folder: Path) -> None:
     (folder / "source").mkdir(exist_ok=True)
     for attachment in (FIXTURE / "source").glob("*"):  # the verbatim source, as it is
         (folder / "source" / attachment.name).write_bytes(attachment.read_bytes())
+
+
+# Settings ----------------------------------------------------------------------------------
+
+# Money patterns: CLDR's own characters, quotes and separators, mixed with real patterns.
+MONEY_PATTERNS = st.one_of(
+    st.text(alphabet="#0,.¤$'%‰;E+-() TBD9", min_size=1, max_size=24),
+    st.sampled_from(["$#,##0", "¤#,##0.00", "#,##0 ¤", "$#,##0;($#,##0)", "'TBD'"]),
+    st.builds(lambda n: "$#,##0." + "0" * n, st.integers(0, 60)),
+)
+# Glossary terms: ordinary words, one letter, regular-expression and Markdown characters.
+GLOSSARY_WORDS = st.one_of(
+    TEXTS,
+    st.sampled_from(["a", "e", "I", ".", "*", ".*", "(", "[", "\\", "<abbr>", "*[x]:", "|", "的"]),
+    st.text(alphabet="aeAE.*+?()[]{}|\\^$ 中文", min_size=1, max_size=6).filter(visible),
+)
+
+
+@st.composite
+def glossary_terms(draw: Callable[[Any], Any]) -> dict[str, Any]:
+    """Return one glossary entry (as data) with drawn term and expansion texts."""
+    entry: dict[str, Any] = {
+        "id": "drawn-term",
+        "term": {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)},
+    }
+    if draw(st.booleans()):
+        entry["expansion"] = {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)}
+    else:
+        entry["definition"] = {"zh": draw(TEXTS), "en": draw(TEXTS)}
+    return entry

@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "yamlsource",
+                "characters",
                 "problems",
                 "model",
                 "registry",
@@ -38,6 +39,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "review",
                 "settings",
                 "publication",
+                "languagecheck",
             }
         ),
     ),

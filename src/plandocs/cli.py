@@ -19,9 +19,10 @@ import sys
 from pathlib import Path
 
 from plandocs.build import generate
-from plandocs.loader import Loaded, load
+from plandocs.languagecheck import language_problems
+from plandocs.loader import Loaded, load, unsafe_entries
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, Problem
+from plandocs.problems import DataError, Problem, printable
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import load_checked, write_pages
@@ -61,6 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
 
+    if args.command == "schema" or (args.command == "translations" and args.accept):
+        # Commands that write under data/ (or read it without the loader): nothing under it
+        # may lead elsewhere, e.g. a linked data/schema/ would be written through.
+        unsafe = unsafe_entries(args.data, args.data.as_posix())
+        if unsafe:
+            print(DataError(unsafe).report(), file=sys.stderr)
+            return 1
     if args.command == "schema":
         return _schema(args.data, check=args.check)
     docs = args.docs if args.docs is not None else args.data.parent / "docs"
@@ -82,6 +90,15 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
+        config = args.data.parent / "mkdocs.yml"
+        if config.exists():  # the data may also feed another engine, without mkdocs.yml
+            languages, source = loaded.dataset.languages, loaded.sources["languages"]
+            unbuilt = language_problems(config, config.as_posix(), languages, source)
+            if unbuilt:
+                refused = DataError(unbuilt)
+                _report(refused.problems, github=github)
+                print(refused.report(), file=sys.stderr)
+                return 1
         found = warnings(loaded, docs)
         _report(found, github=github)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
@@ -106,15 +123,17 @@ def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]
     for item in pending:
         print(item.warning())
-        print(f"    {source_code} now: {' '.join(item.source.split())}")
+        # Texts of pages and of old commits were never checked: shown printable, so no escape
+        # sequence or direction control reaches the terminal.
+        print(f"    {source_code} now: {printable(' '.join(item.source.split()))}")
         if item.state == "stale":
             before = earlier_source(item, root, source_code)
             if before is None:
                 print(f"    {source_code} then: (not found in this checkout's history)")
             else:
                 then, now = " ".join(before.split()), " ".join(item.source.split())
-                print(f"    {source_code} then: {then}")
-                print(f"    difference: {diff(then, now)}")
+                print(f"    {source_code} then: {printable(then)}")
+                print(f"    difference: {printable(diff(then, now))}")
     print(f"{len(pending)} translation(s) to review")
     return 0
 
@@ -126,13 +145,21 @@ def _accept(data: Path, targets: list[str]) -> int:
             f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
         )
         return 1
-    root = data.resolve().parent
+    root = data.absolute().parent  # not resolved: a linked data/ is refused, not followed
     try:
         for target in targets:
-            for line in accept(target, root, languages):
+            written = accept(target, root, languages)
+            for line in written:
                 print(f"pinned {line}")
+            if not written:
+                print(f"{target}: nothing to pin (every translation is pinned to its source)")
     except PinError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. a read-only checkout: said plainly, nothing half written
+        print(
+            f"{error.filename or 'a file'}: cannot be written ({error.strerror})", file=sys.stderr
+        )
         return 1
     return 0
 

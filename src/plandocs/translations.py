@@ -139,11 +139,16 @@ class Page:
     @classmethod
     def read(cls, path: Path, name: str) -> Page:
         """Read a page; its front matter is read by the same guarded YAML reader as data/."""
-        text = path.read_text(encoding="utf-8")
+        return cls.parse(path, path.read_text(encoding="utf-8"), name)
+
+    @classmethod
+    def parse(cls, path: Path, text: str, name: str) -> Page:
+        """Return the page whose text (LF line ends) is `text`, its front matter read."""
         page = cls(path, text)
         match = _FRONT.match(text)
         if match:
-            source = read_source(name, match[1].encode("utf-8"))
+            # After the opening `---` line: the reader's lines are the page's lines.
+            source = read_source(name, ("\n" + match[1]).encode("utf-8"))
             page.front_source = source
             page.front = source.data if isinstance(source.data, dict) else {}
             page.body_line = text[: match.end()].count("\n") + 1
