@@ -92,8 +92,10 @@ def fixture_raw() -> dict[str, Any]:
 
 
 _RAW = fixture_raw()
-# Families whose texts are replaced: the labels hold templates and the languages settings.
-_TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in ("languages", "labels")]
+# Families whose texts are replaced: the labels and the messages hold templates and the
+# languages settings.
+_KEPT = ("languages", "labels", "messages")
+_TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in _KEPT]
 
 
 def _is_text(value: Any) -> bool:

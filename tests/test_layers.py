@@ -40,15 +40,35 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "settings",
                 "publication",
                 "languagecheck",
+                "commands",
+                "quiet",
+                "explain",
+                "changelog",
             }
         ),
     ),
     ("render", frozenset({"render"})),
     ("pages", frozenset({"pages"})),
     ("generator", frozenset({"site"})),
-    ("outputs", frozenset({"exports", "diagrams", "printable", "search", "csp", "localserver"})),
+    (
+        "outputs",
+        frozenset(
+            {
+                "exports",
+                "browser",
+                "diagrams",
+                "printable",
+                "search",
+                "csp",
+                "localserver",
+                "feeds",
+                "annotations",
+                "changes",
+            }
+        ),
+    ),
     ("assembler", frozenset({"build"})),
-    ("transforms", frozenset({"webpage"})),
+    ("transforms", frozenset({"webpage", "tables"})),
     ("build", frozenset({"sitebuild"})),
     ("adapters", frozenset({"plugin", "cli", "__main__"})),
 )

@@ -1,4 +1,4 @@
-"""Command line: `python -m plandocs check | translations | generate OUT | schema`.
+"""Command line: `plandocs check | translations | generate OUT | changes BASE | schema`.
 
 - `check [--format github]`: validate the data; every problem with file:line:column (exit 1),
   then the warnings: stale or unpinned translations, glossary terms left out (exit 0).
@@ -7,6 +7,8 @@
   pin translations after a review.
 - `generate OUT [--site-url URL] [--pdf]`: write under OUT exactly the pages a build writes into
   docs/ (the same function makes them: plandocs.build.generate).
+- `changes BASE`: a Markdown summary of the pages, data records and translations that differ
+  between the data folder BASE (main's) and --data (the pull request's), for the preview.
 - `schema [--check]`: rewrite data/schema/ from the models (or only report stale schemas).
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
@@ -18,11 +20,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from plandocs.annotations import annotate
 from plandocs.build import generate
+from plandocs.changes import summary_or_problem
+from plandocs.explain import explainer, report, report_lines
 from plandocs.languagecheck import language_problems
 from plandocs.loader import Loaded, load, unsafe_entries
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, Problem, printable
+from plandocs.problems import DataError, printable
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import load_checked, write_pages
@@ -40,7 +45,15 @@ def main(argv: list[str] | None = None) -> int:
         "--format",
         choices=["plain", "github"],
         default="plain",
-        help="plain: `file:line:column: field: message` lines; github: workflow annotations",
+        help="plain: `file:line:column: field: message` lines; github: workflow annotations "
+        "(problems on changed lines first) and a table in $GITHUB_STEP_SUMMARY",
+    )
+    check.add_argument(
+        "--changed-from",
+        metavar="REF",
+        default=None,
+        help="github format: a git ref (the pull request's base); problems on the lines changed "
+        "since it come first",
     )
     translations = commands.add_parser(
         "translations", help="list stale or unpinned translations, or pin them (--accept)"
@@ -58,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         "--site-url", default="https://example.org/", help="the site's address (for the downloads)"
     )
     pages.add_argument("--pdf", action="store_true", help="as a build that prints the PDFs")
+    changes = commands.add_parser(
+        "changes",
+        help="Markdown summary of the pages, records and translations that differ from BASE",
+    )
+    changes.add_argument("base", type=Path, help="the data folder to compare with (main's)")
     schema = commands.add_parser("schema", help="rewrite DATA/schema/*.schema.json")
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
@@ -71,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     if args.command == "schema":
         return _schema(args.data, check=args.check)
+    if args.command == "changes":
+        print(summary_or_problem(args.base, args.data), end="")
+        return 0
     docs = args.docs if args.docs is not None else args.data.parent / "docs"
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
@@ -86,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
             args.data, label=args.data.as_posix()
         )
     except DataError as error:
-        _report(error.problems, github=github)
-        print(error.report(), file=sys.stderr)
+        if github:
+            annotate(error.problems, args.data, changed_from=args.changed_from)
+        print(report(error.problems, args.data), file=sys.stderr)
         return 1
     if args.command == "check":
         config = args.data.parent / "mkdocs.yml"
@@ -95,34 +117,27 @@ def main(argv: list[str] | None = None) -> int:
             languages, source = loaded.dataset.languages, loaded.sources["languages"]
             unbuilt = language_problems(config, config.as_posix(), languages, source)
             if unbuilt:
-                refused = DataError(unbuilt)
-                _report(refused.problems, github=github)
-                print(refused.report(), file=sys.stderr)
+                if github:
+                    annotate(unbuilt, args.data, changed_from=args.changed_from)
+                print(report(unbuilt, args.data), file=sys.stderr)
                 return 1
         found = warnings(loaded, docs)
-        _report(found, github=github)
+        if github:
+            annotate(found, args.data, changed_from=args.changed_from)
+        elif found:
+            print(report(found, args.data).rsplit("\n", 1)[0], file=sys.stderr)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
     return _list_translations(loaded, docs, args.data)
-
-
-def _report(problems: list[Problem], *, github: bool) -> None:
-    """Print problems: as annotations on stdout (github), or as lines on stderr (warnings)."""
-    if github:
-        for problem in problems:
-            print(problem.github())
-    else:
-        for problem in problems:
-            if problem.severity == "warning":
-                print(problem, file=sys.stderr)
 
 
 def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
     source_code = loaded.dataset.languages.codes[0]
     root = data.resolve().parent
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]
+    words = explainer(data)
     for item in pending:
-        print(item.warning())
+        print("\n".join(report_lines([words.explain(item.warning())], words.languages)))
         # Texts of pages and of old commits were never checked: shown printable, so no escape
         # sequence or direction control reaches the terminal.
         print(f"    {source_code} now: {printable(' '.join(item.source.split()))}")
@@ -141,9 +156,7 @@ def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
 def _accept(data: Path, targets: list[str]) -> int:
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
     root = data.absolute().parent  # not resolved: a linked data/ is refused, not followed
     try:
@@ -168,9 +181,7 @@ def _schema(data: Path, *, check: bool) -> int:
     folder = data / "schema"
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
     if check:
         stale = stale_schemas(folder, languages)

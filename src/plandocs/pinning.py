@@ -147,7 +147,7 @@ def _accept_data(path: Path, file: str, field: str, languages: tuple[str, ...]) 
     source = read_source(file, raw)
     if source.problems or source.data is None:
         first = source.problems[0] if source.problems else f"{file}: empty"
-        raise PinError(f"{first}\n{file}: fix its problems first (`plandocs check`); not pinned")
+        raise PinError(f"{first}\n{file}: fix its problems first (`make check`); not pinned")
     text = raw.decode("utf-8")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text.removeprefix(bom)  # the reader's positions count from after a byte order mark
@@ -256,7 +256,7 @@ def _accept_page(
     if text.startswith("---") and (page.front_source is None or page.front_source.problems):
         raise PinError(
             f"{file}:1: its front matter (between `---` lines) does not read; fix it "
-            "(`plandocs check`), then accept again"
+            "(`make check`), then accept again"
         )
     pins = page.pins()
     done = []

@@ -41,7 +41,7 @@ def text_schema(languages: tuple[str, ...]) -> dict[str, Any]:
             "type": "string",
             "pattern": PIN_PATTERN,
             "description": f"fingerprint of the `{languages[0]}` text this `{code}` text "
-            "was translated from (written by `plandocs translations --accept`)",
+            "was translated from (written by `make accept FIELD='FILE:FIELD'`)",
         }
     return {
         "type": "object",

@@ -21,6 +21,8 @@ from plandocs import printable, search
 from plandocs.build import Generated, content_fingerprint, generate
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
+from plandocs.explain import report
+from plandocs.feeds import feed_titles
 from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.render.locale import Lang
@@ -64,6 +66,8 @@ class BuildSettings:
     """The path from the repository's address to the edit view of its default branch."""
     environ: Mapping[str, str] = field(default_factory=dict)
     """The environment, over the plugin's options (`PLANDOCS_DIAGRAMS`, `PLANDOCS_PDF`)."""
+    config_file: Path | None = None
+    """The engine's configuration: the build refuses a language of data/ it does not build."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class SiteBuild:
         self._fingerprint = ""
         self._previous = previous
         self._langs: dict[str, Lang] = {}
+        self.data_error = ""
+        """Under `mkdocs serve`, the report of bad data, printed when the build ends."""
 
     # Before the pages are read
 
@@ -126,11 +132,12 @@ class SiteBuild:
         except printable.PrintError as error:
             raise BuildError(f"plandocs: {error}") from None
         except DataError as error:
+            data_dir = settings.root / "data"
             if settings.command != "serve":
-                raise BuildError(error.report()) from None
-            log.error(
-                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
-            )
+                raise BuildError(report(error.problems, data_dir)) from None
+            # Logged once, when every language is built (finish): the last thing the rebuild
+            # says, not buried under the other languages' lines.
+            self.data_error = report(error.problems, data_dir, serving=True)
             self.generated, self._fingerprint = last_good, ""  # never reused as a good load
             return []
         changed = write_pages(settings.docs_dir, self.generated.pages)
@@ -155,6 +162,7 @@ class SiteBuild:
             docs_dir=settings.docs_dir,
             site_url=settings.site_url,
             pdf=self.decision.prints,
+            config_file=settings.config_file,
         )
 
     @property
@@ -166,6 +174,16 @@ class SiteBuild:
     def downloads(self) -> dict[str, bytes]:
         """Return the data files to publish (none on bad data)."""
         return self.generated.downloads if self.generated else {}
+
+    @property
+    def feeds(self) -> dict[str, bytes]:
+        """Return the Atom feeds of the changes page (none before a good load)."""
+        return self.generated.feeds if self.generated else {}
+
+    @property
+    def feed_titles(self) -> dict[str, str]:
+        """Return each language's feed title, for every page's `<link rel="alternate">`."""
+        return feed_titles(self.generated.data) if self.generated else {}
 
     def draw_diagrams(self) -> None:
         """Draw the diagrams of the pages written (every language, once a build).
@@ -263,7 +281,15 @@ class SiteBuild:
             self.diagrams.write_files(site_dir)
 
     def finish(self, site_dir: Path) -> None:
-        """Once every language is built: split the search index into one a language, print."""
+        """Once every language is built: split the search index into one a language, print;
+        then, under `mkdocs serve` with bad data, the data's problems, last."""
+        try:
+            self._finish(site_dir)
+        finally:
+            if self.data_error:
+                log.error("%s", self.data_error)
+
+    def _finish(self, site_dir: Path) -> None:
         generated = self.generated
         merged = site_dir / "search" / "search_index.json"
         if generated is None or not merged.is_file():
