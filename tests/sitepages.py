@@ -41,6 +41,7 @@ class PageFacts:
     # `<figure class="diagram">` elements, and the inline SVGs drawn at build time in them.
     figures: int = 0
     inline_diagrams: int = 0
+    phone_drawings: int = 0
     # Every id of the page, also those inside SVGs (which `ids`, the anchors, leaves out).
     all_ids: list[str] = field(default_factory=list)
 
@@ -98,6 +99,7 @@ class _Collector(HTMLParser):
         self.in_content = 0
         self.in_figure = False
         self.svg_depth = 0
+        self.figure_drawings = 0
         self.chunks: list[str] = []
         self.content: list[str] = []
         self.page_lang = ""
@@ -122,9 +124,15 @@ class _Collector(HTMLParser):
         if tag == "figure" and "diagram" in a.get("class", "").split():
             facts.figures += 1
             self.in_figure = True
+            self.figure_drawings = 0
         if tag == "svg":
             if self.in_figure and self.svg_depth == 0:
-                facts.inline_diagrams += 1
+                # A figure's first drawing is the diagram; a second is its phone drawing.
+                self.figure_drawings += 1
+                if self.figure_drawings == 1:
+                    facts.inline_diagrams += 1
+                else:
+                    facts.phone_drawings += 1
             self.svg_depth += 1
         if "id" in a:
             facts.all_ids.append(a["id"])

@@ -108,6 +108,8 @@ def test_every_diagram_is_inline_svg_and_no_page_loads_mermaid(
     assert "" not in with_diagrams and "about/" not in with_diagrams
     assert {"report/plan/", "en/report/execution/", "report/budget/"} <= with_diagrams
     assert sum(facts.inline_diagrams for facts in pages.values()) >= 20  # 10 a language
+    # Every diagram has its phone drawing (diagrams.css shows one of the two).
+    assert sum(f.phone_drawings for f in pages.values()) == sum(f.figures for f in pages.values())
     for html in built_site.rglob("*.html"):
         assert "mermaid.min.js" not in html.read_text(encoding="utf-8"), html
 

@@ -56,6 +56,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "exports",
+                "browser",
                 "diagrams",
                 "printable",
                 "search",
@@ -68,7 +69,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("assembler", frozenset({"build"})),
-    ("transforms", frozenset({"webpage"})),
+    ("transforms", frozenset({"webpage", "tables"})),
     ("build", frozenset({"sitebuild"})),
     ("adapters", frozenset({"plugin", "cli", "__main__"})),
 )

@@ -9,6 +9,7 @@ because static-i18n drops pages that live outside docs_dir.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
@@ -27,6 +28,7 @@ from plandocs.loader import unsafe_entries
 from plandocs.problems import DataError
 from plandocs.render.locale import Lang
 from plandocs.site import languages, write_pages
+from plandocs.tables import labelled_cells
 from plandocs.webpage import (
     abbreviations_for,
     fill_file_sizes,
@@ -250,7 +252,8 @@ class SiteBuild:
 
     def page_html(self, html: str, page: PageRef) -> str:
         """Return a page's HTML with mentions of the source, stale marks and site files
-        linked, the date its source last changed, and each diagram's SVG in place."""
+        linked, table cells labelled for phones, the date its source last changed, and each
+        diagram's SVG (and its phone drawing) in place."""
         generated = self.generated
         if generated is not None:
             code = self._language(page)
@@ -258,6 +261,7 @@ class SiteBuild:
             html = mark_page(html, page.url, generated.data, code)
             html = link_site_files(html, page.url)
             html = focusable_abbreviations(html)
+            html = labelled_cells(html)
             html += last_updated(generated.data, code, generated.changes, page.origin)
             html = permalink_titles(html, generated.data.labels.site.permalink(self._lang(code)))
         if self.diagrams is None or generated is None:
@@ -321,9 +325,14 @@ class SiteBuild:
         started = time.perf_counter()
         codes = generated.data.languages.codes
         ordered = {code: self.routes[code] for code in codes if code in self.routes}
-        printed = printable.print_site(
-            site_dir, ordered, self.settings.site_url, self.settings.environ
-        )
+        address = self.settings.site_url
+        covers = printable.covers(generated.data, address, dt.date.today())
+        try:
+            printed = printable.print_site(
+                site_dir, ordered, address, self.settings.environ, covers
+            )
+        except printable.PrintError as error:
+            raise BuildError(f"plandocs: {error}") from None
         for path in printed.values():
             size = path.stat().st_size // 1024
             log.info("plandocs: printed %s (%d KB)", path.relative_to(site_dir).as_posix(), size)

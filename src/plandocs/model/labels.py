@@ -345,6 +345,10 @@ class SiteWords(Model):
     source_mention: Text
     updated: Annotated[Text, placeholders("date")]
     appendix_mention: Annotated[Text, placeholders("letter")]
+    print_source_date: Annotated[Text, placeholders("date")]
+    print_address: Annotated[Text, placeholders("address")]
+    print_build_date: Annotated[Text, placeholders("date")]
+    print_page_numbers: Annotated[Text, placeholders("page", "pages")]
     full_size_diagram: Text
     permalink: Text
 
