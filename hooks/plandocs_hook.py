@@ -24,9 +24,11 @@ from mkdocs.structure.pages import Page
 
 from plandocs import printable, search
 from plandocs.build import Generated, generate
+from plandocs.configtext import markup_in_config
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.loader import unsafe_entries
+from plandocs.pagecheck import check_docs
 from plandocs.problems import DataError
 from plandocs.publication import PublicationError, publication
 from plandocs.site import write_pages
@@ -64,7 +66,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before static-i18n and the theme read the addresses
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Derive the site's and the repository's addresses from `extra.publication`."""
+    """Refuse markup in the texts the theme prints as HTML; derive the site's and the
+    repository's addresses from `extra.publication`."""
+    if markup := markup_in_config(config):
+        raise PluginError("\n".join(markup))
     settings = config.extra.get("publication") or {}
     try:
         where = publication(
@@ -105,6 +110,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     try:
         links = [p for p in unsafe_entries(docs, "docs") if not p.file.startswith("docs/report")]
+        links = links or check_docs(docs)  # hand-written pages are checked as data is
         if links:
             raise DataError(links)
         decision = printable.decide(COMMAND["name"], os.environ)
@@ -253,14 +259,14 @@ def on_page_context(
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point the page's search at its language's index; give the page its
-    Content-Security-Policy (its own origin, its inline code by hash)."""
+    Content-Security-Policy (its own origin, the theme's and overrides' scripts by hash)."""
     generated: Generated | None = BUILD.get("generated")
     if generated is not None:
         codes = generated.data.languages.codes
         output = search.point_at_language_root(
             output, page.url, _language(page, generated), codes[0]
         )
-    return with_policy(output)
+    return with_policy(output, config.theme.dirs)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
@@ -303,4 +309,8 @@ def _print(site: Path, generated: Generated, config: MkDocsConfig) -> None:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Give the page-not-found page its Content-Security-Policy too."""
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    return (
+        with_policy(output_content, config.theme.dirs)
+        if template_name.endswith(".html")
+        else output_content
+    )

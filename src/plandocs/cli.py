@@ -1,7 +1,8 @@
 """Command line: `python -m plandocs check | translations | generate OUT | schema`.
 
-- `check [--format github]`: validate the data; every problem with file:line:column (exit 1),
-  then the warnings: stale or unpinned translations, glossary terms left out (exit 0).
+- `check [--format github]`: validate the data and the hand-written pages (docs/); every
+  problem with file:line:column (exit 1), then the warnings: stale or unpinned
+  translations, glossary terms left out (exit 0).
 - `translations [--accept FILE[:FIELD]]...`: list every translation that is stale or not
   pinned, with the source text now, the one it was translated from and their difference; or
   pin translations after a review.
@@ -17,7 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from plandocs.loader import load
+from plandocs.loader import load, unsafe_entries
+from plandocs.pagecheck import check_docs
 from plandocs.pinning import PinError, accept
 from plandocs.problems import DataError, Problem
 from plandocs.review import tracked, warnings
@@ -61,11 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
     github = getattr(args, "format", "plain") == "github"
+    pages = _page_problems(docs) if args.command == "check" else []
     try:
         loaded = load(args.data, label=args.data.as_posix())
     except DataError as error:
-        _report(error.problems, github=github)
-        print(error.report(), file=sys.stderr)
+        every = DataError(error.problems + pages)
+        _report(every.problems, github=github)
+        print(every.report(), file=sys.stderr)
+        return 1
+    if pages:
+        _report(pages, github=github)
+        print(DataError(pages).report(), file=sys.stderr)
         return 1
     if args.command == "check":
         found = warnings(loaded, docs)
@@ -77,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     changed = write_pages(args.out, build_pages(loaded.dataset))
     print(f"{len(changed)} page(s) written or removed under {args.out.as_posix()}/")
     return 0
+
+
+def _page_problems(docs: Path) -> list[Problem]:
+    """Return the problems of the hand-written pages (links first: nothing is read through one)."""
+    if not docs.is_dir():
+        return []
+    label = docs.as_posix()
+    links = [p for p in unsafe_entries(docs, label) if not p.file.startswith(f"{label}/report")]
+    return links or check_docs(docs, label)
 
 
 def _report(problems: list[Problem], *, github: bool) -> None:
