@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandocs.diagrams.cache import DiagramCache, diagram_key, svg_id
+from plandocs.diagrams.cache import CACHE_FOLDER, DiagramCache, diagram_key, svg_id
 from plandocs.diagrams.inline import FULL_SIZE_URL, Diagram, inline_diagrams, normalise
 from plandocs.diagrams.mode import (
     CHROMIUM_VARIABLE,
@@ -26,8 +26,7 @@ from plandocs.diagrams.mode import (
     diagram_mode,
 )
 from plandocs.diagrams.renderer import BrowserUnavailableError, RenderAssets, render_diagrams
-
-CACHE_FOLDER = Path(".cache") / "diagrams"
+from plandocs.diagrams.sanitise import UnsafeSvgError, sanitise_svg
 
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})mermaid[ \t]*\n"
@@ -127,14 +126,14 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
         raise DiagramError(f"{assets.mermaid_js} is missing: run `npm ci` (or `make setup`)")
     version = assets.mermaid_version()
     theme = assets.fingerprint()
-    cache = DiagramCache(root / CACHE_FOLDER)
+    cache = DiagramCache(root)
 
     blocks = collect_blocks(docs_dir)
     keys = {
         block.source: diagram_key(block.source, mermaid_version=version, theme=theme)
         for block in blocks
     }
-    svgs = {key: svg for key in set(keys.values()) if (svg := cache.get(key)) is not None}
+    svgs = {key: svg for key in set(keys.values()) if (svg := _safe(cache.get(key))) is not None}
     missing = {key: source for source, key in keys.items() if key not in svgs}
     build = DiagramBuild(DiagramMode.SVG, from_cache=len(svgs))
 
@@ -152,15 +151,21 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
                     f"draw them client-side ({MODE_VARIABLE}=svg makes this an error)"
                 ),
             )
+        refused: dict[str, str] = {}
         for key in missing:
             drawn = result.svgs.get(svg_id(key))
-            if drawn is not None:
-                cache.put(key, drawn)
-                svgs[key] = drawn
+            if drawn is None:
+                continue
+            try:
+                svgs[key] = sanitise_svg(drawn)
+            except UnsafeSvgError as unsafe:
+                refused[key] = f"the SVG Mermaid drew is not allowed in a page: {unsafe}"
+                continue
+            cache.put(key, svgs[key])
         build.rendered = len(result.svgs)
         where = {keys[block.source]: block for block in blocks}
         for key in sorted(missing, key=lambda k: (where[k].file, where[k].number)):
-            if (error := result.errors.get(svg_id(key))) is not None:
+            if (error := result.errors.get(svg_id(key)) or refused.get(key)) is not None:
                 block = where[key]
                 build.errors.append(f"docs/{block.file}: diagram {block.number}: {error}")
 
@@ -168,6 +173,14 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
         source: Diagram(key, svg_id(key), svgs[key]) for source, key in keys.items() if key in svgs
     }
     return build
+
+
+def _safe(svg: str | None) -> str | None:
+    """Return a cached SVG rebuilt from the allowlist, or None (drawn again) if it is refused."""
+    try:
+        return None if svg is None else sanitise_svg(svg)
+    except UnsafeSvgError:
+        return None
 
 
 def _browser_required(count: int, reason: str) -> str:
