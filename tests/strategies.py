@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from plandocs.model.common import visible
 from plandocs.registry import FAMILIES
+from plandocs.wordmatch import abbreviation_problem, mention_problem
 from tests.conftest import FIXTURE
 
 # What the loader refuses anywhere (controls, direction overrides, surrogates) is left out;
@@ -91,8 +93,12 @@ def fixture_raw() -> dict[str, Any]:
 
 
 _RAW = fixture_raw()
-# Families whose texts are replaced: the labels hold templates and the languages settings.
+# Families whose texts are replaced: the languages hold settings; the labels, which hold
+# templates, get texts that keep each template's placeholders (`_mutate_labels`).
 _TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in ("languages", "labels")]
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# Mentions of the source are linked wherever they stand: they keep the minimum length.
+_MENTIONS = {"source_mention", "appendix_mention"}
 
 
 def _is_text(value: Any) -> bool:
@@ -129,6 +135,28 @@ def _mutate(value: Any, pick: random.Random, pool: list[str], family: str) -> An
     return value
 
 
+def _mutate_labels(value: Any, pick: random.Random, pool: list[str], key: str = "") -> Any:
+    """Return the labels with every text drawn from `pool`, each keeping its placeholders
+    (braces in the drawn text doubled, as a template writes them)."""
+    if _is_text(value):
+        out = {}
+        for code in ("zh", "en"):
+            holes = _PLACEHOLDER.findall(value[code])
+            candidates = [t for t in pool if key not in _MENTIONS or mention_problem(t) is None]
+            text = pick.choice(candidates or ["the source text"])
+            out[code] = " ".join([text.replace("{", "{{").replace("}", "}}"), *holes])
+        return out
+    if isinstance(value, dict):
+        return {k: _mutate_labels(item, pick, pool, k) for k, item in value.items()}
+    return value
+
+
+ABBREVIATIONS = st.one_of(
+    st.from_regex(r"[A-Z0-9][A-Za-z0-9.+/&-]{1,10}", fullmatch=True), TEXTS
+).filter(lambda text: abbreviation_problem(text) is None)
+"""Glossary abbreviations: Latin ones that pages explain, and any text the rule accepts."""
+
+
 @st.composite
 def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     """Return a valid dataset (family name -> content) whose every text is drawn at random.
@@ -141,6 +169,10 @@ def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     raw = copy.deepcopy(_RAW)
     for name in _TEXT_FAMILIES:
         raw[name] = _mutate(raw[name], pick, pool, name)
+    raw["labels"] = _mutate_labels(raw["labels"], pick, pool)
+    for term in raw["glossary"]["terms"]:
+        if "expansion" in term:
+            term["term"] = {code: draw(ABBREVIATIONS) for code in ("zh", "en")}
     # What a chart keys by name must stay distinct (a rule of plandocs.rules).
     _number(raw["budget"]["categories"], "title")
     _number(raw["cncf"]["graduated"], "name")
