@@ -144,6 +144,12 @@ def test_script_in_a_hand_written_page_stops_the_build(tmp_path: Path) -> None:
             "plugins.i18n.languages[1].nav_translations.首页",
         ),
         ("  - 首页: index.md", "  - 首页 &lt;b&gt;: index.md", "nav[0]"),
+        ("          name: English", "          name: English<b>", "plugins.i18n.languages[1].name"),
+        (
+            "        name: 切换到深色模式",
+            '        name: 切换到深色模式" autofocus onfocus="alert(1)',
+            "theme.palette[0].toggle.name",
+        ),
     ],
 )
 def test_markup_in_a_text_of_mkdocs_yml_stops_the_build(

@@ -110,6 +110,53 @@ def test_unclosed_front_matter_is_refused() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["Title: </title><script>x</script>\n\n# About\n", "template: redirect.html\n# About\n"]
+)
+def test_metadata_lines_without_front_matter_are_refused(text: str) -> None:
+    # MkDocs reads MultiMarkdown-style `key: value` lines at the top of a page as its metadata.
+    assert _problems(text)[0] == (
+        "docs/about.en.md:1:1: front matter: a first line `key: value` is read by MkDocs as the "
+        "page's metadata: start the page with its heading, or write front matter between `---` "
+        "lines"
+    )
+
+
+def test_front_matter_closed_on_the_last_line_without_a_newline_is_refused() -> None:
+    # MkDocs needs a line break after the closing `---`: without one, it shows the YAML as text.
+    assert _problems("---\ntitle: About\n---") == [
+        "docs/about.en.md:1:1: front matter: the front matter has no closing `---` line: "
+        "MkDocs would show it as text"
+    ]
+
+
+def test_an_unclosed_front_matter_is_checked_as_the_page_text_it_becomes() -> None:
+    assert _problems("---\ntitle: About\n<script>x</script>\n")[1:] == [
+        f"docs/about.en.md:3:1: text: {ELEMENT.format('script')}"
+    ]
+
+
+def test_crlf_pages_are_read_as_mkdocs_reads_them() -> None:
+    text = "\ufeff---\r\ntitle: About\r\n---\r\n# About\r\n\r\n[x](javascript:go)\r\n"
+    assert _problems(text) == [f"docs/about.en.md:6:5: text: {LINK.format('javascript:')}"]
+
+
+def test_svg_animation_is_refused() -> None:
+    text = '# A\n\n<svg><a><animate attributeName=href values="#;javascript:x"/></a></svg>\n'
+    assert _problems(text) == [f"docs/about.en.md:3:9: text: {ELEMENT.format('animate')}"]
+
+
+def test_other_markdown_file_names_are_checked(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "evil.en.markdown").write_text("# E\n\n<script>x</script>\n", encoding="utf-8")
+    assert [str(p) for p in check_docs(docs)] == [
+        "docs/evil.en.markdown:1:1: a page's file name is lowercase letters, digits and "
+        "hyphens, then `.<language>.md` (e.g. `about.en.md`), in folders named the same way",
+        f"docs/evil.en.markdown:3:1: text: {ELEMENT.format('script')}",
+    ]
+
+
 def test_broken_yaml_in_front_matter_is_located_in_the_page() -> None:
     [problem] = _problems("---\ntitle: About\ntitle: Again\n---\n# About\n")
     assert problem.startswith("docs/about.en.md:3:1: ")

@@ -1,9 +1,10 @@
 """The texts of mkdocs.yml that the theme prints as HTML are plain text.
 
 Material writes the site's name and description, the copyright, the navigation's section
-titles and the colour-scheme toggle's names into pages without escaping them (MkDocs renders
-templates without autoescaping), some of them inside attributes. So each of them, in every
-language's settings, may not hold `<`, `>`, `&` or `"`: text stays text in every slot.
+titles, the language selector's names and the colour-scheme toggle's names into pages without
+escaping them (MkDocs renders templates without autoescaping), some of them inside attributes.
+So each of them, in every language's settings, may not hold `<`, `>`, `&` or `"`: text stays
+text in every slot.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ def _texts(config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     languages = getattr(getattr(i18n, "config", None), "get", lambda _: None)("languages") or []
     for index, language in enumerate(languages):
         settings = dict(language) if isinstance(language, Mapping) else {}
-        yield from _settings_texts(settings, f"plugins.i18n.languages[{index}].")
+        where = f"plugins.i18n.languages[{index}]."
+        if isinstance(settings.get("name"), str):  # the language selector's entry
+            yield f"{where}name", settings["name"]
+        yield from _settings_texts(settings, where)
 
 
 def _settings_texts(settings: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, str]]:

@@ -28,7 +28,12 @@ FRONT_MATTER_KEYS = ("title", "description", "translated_from", "hide")
 _PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}\.md$")
 _FOLDER_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SERVED_AS_PAGE = {".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl", ".xslt"}
-_ELEMENTS = "script|iframe|frame|frameset|object|embed|applet|portal|base|meta|link|style|form"
+_ELEMENTS = (
+    "script|iframe|frame|frameset|object|embed|applet|portal|base|meta|link|style|form"
+    "|animate|animatemotion|animatetransform|animatecolor|set|handler|listener"
+)
+# The file names MkDocs renders as pages (`mkdocs.utils.markdown_extensions`).
+_MARKDOWN = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
 _ELEMENT = re.compile(rf"<\s*({_ELEMENTS})(?![a-z0-9-])", re.IGNORECASE)
 _HANDLER = re.compile(r"(?:^|[\s/\"'`;,{])(on[a-z]+)\s*=", re.IGNORECASE | re.MULTILINE)
 _SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
@@ -38,8 +43,11 @@ _LINK_START = re.compile(r"(?:\]\(<?|\]:<?|<|=[\"'`]?)(" + "|".join(_SCHEMES) + 
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # What a browser skips inside a URL's scheme, and what Markdown's backslash escapes leave out.
 _SKIPPED = re.compile(r"[\x00-\x20\x7f-\x9f\\\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]")
-_FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# How MkDocs reads metadata (`mkdocs.utils.meta`): YAML between `---` lines at the very top,
+# else MultiMarkdown-style `key: value` lines at the top.
+_FRONT_OPEN = re.compile(r"\A-{3}[ \t]*\n")
+_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_LINE = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
 _MARKUP = re.compile(r"[<>&]")
 
 
@@ -58,7 +66,7 @@ def check_docs(docs_dir: Path, label: str = "docs") -> list[Problem]:
                 "Content-Security-Policy: write a Markdown page or use an image format"
             )
             problems.append(Problem(name, 1, 1, "", message))
-        elif path.suffix == ".md":
+        elif path.suffix.lower() in _MARKDOWN:
             problems += check_page_name(relative, name)
             read = read_capped(path)
             if read is None:
@@ -86,6 +94,7 @@ def check_page_name(relative: Path, name: str) -> list[Problem]:
 
 def check_page(text: str, name: str) -> list[Problem]:
     """Return every problem of one hand-written page's text (`name` as messages show it)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     problems, body_start = _front_matter(text, name)
     body = text[body_start:]
     offset_line = text.count("\n", 0, body_start)
@@ -137,16 +146,20 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 
 def _front_matter(text: str, name: str) -> tuple[list[Problem], int]:
     """Return the front matter's problems and where the page's body starts."""
-    opening = _FRONT_OPEN.match(text)
-    if opening is None:
+    if not _FRONT_OPEN.match(text):
+        if _META_LINE.match(text):
+            message = (
+                "a first line `key: value` is read by MkDocs as the page's metadata: start the "
+                "page with its heading, or write front matter between `---` lines"
+            )
+            return [Problem(name, 1, 1, "front matter", message)], 0
         return [], 0
-    closing = _FRONT_CLOSE.search(text, opening.end())
-    if closing is None:
+    front = _FRONT.match(text)
+    if front is None:
         message = "the front matter has no closing `---` line: MkDocs would show it as text"
-        return [Problem(name, 1, 1, "front matter", message)], len(text)
-    end = text.find("\n", closing.end())
-    body_start = len(text) if end < 0 else end + 1
-    source = read_source(name, text[opening.end() : closing.start()].encode("utf-8"))
+        return [Problem(name, 1, 1, "front matter", message)], 0  # all of it is page text
+    body_start = front.end()
+    source = read_source(name, front[1].encode("utf-8"))
     problems = [
         Problem(p.file, p.line + 1, p.column, p.field, p.message, p.severity)
         for p in source.problems
