@@ -103,16 +103,18 @@ def shipped_scripts(
 
 
 def _stamp(template_dirs: Sequence[Path]) -> tuple[tuple[str, int], ...]:
-    """Return the templates' modification times: a changed override is read again."""
-    out = []
-    for folder in template_dirs:
-        for parent, folders, files in os.walk(folder):
-            folders[:] = [f for f in folders if not f.startswith(".")]
-            out += [
-                (name, (Path(parent) / name).stat().st_mtime_ns)
-                for name in files
-                if name.endswith(".html")
-            ]
+    """Return the templates' paths and modification times: a changed override is read again."""
+    out: list[tuple[str, int]] = []
+    waiting = [str(folder) for folder in template_dirs]
+    while waiting:
+        with os.scandir(waiting.pop()) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # Material's icons: thousands of SVG files, no template
+                if entry.is_dir(follow_symlinks=False):
+                    waiting.append(entry.path)
+                elif entry.name.endswith(".html"):
+                    out.append((entry.path, entry.stat().st_mtime_ns))
     return tuple(out)
 
 
