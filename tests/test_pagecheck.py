@@ -9,6 +9,7 @@ import pytest
 
 from plandocs.cli import main
 from plandocs.pagecheck import check_docs, check_page
+from plandocs.yamlsource import MAX_BYTES
 from tests.conftest import FIXTURE, ROOT
 
 ELEMENT = (
@@ -185,6 +186,17 @@ def test_a_file_served_as_a_page_of_its_own_is_refused(tmp_path: Path, name: str
     assert [str(p) for p in check_docs(docs)] == [
         f"docs/{name}:1:1: a `{suffix}` file is served as a page of its own, without the site's "
         "Content-Security-Policy: write a Markdown page or use an image format"
+    ]
+
+
+def test_a_page_too_large_to_check_whole_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = "# Big\n\n" + "x" * MAX_BYTES + "\n<script>x</script>\n"
+    (docs / "big.en.md").write_text(text, encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    assert [str(p) for p in check_docs(docs)] == [
+        f"docs/big.en.md:1:1: the page is {size} bytes; pages are limited to {MAX_BYTES}"
     ]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plandocs.loader import read_capped
 from plandocs.problems import Problem
-from plandocs.yamlsource import read_source
+from plandocs.yamlsource import MAX_BYTES, read_source
 
 GENERATED = "report"
 """The folder under docs/ that the build writes (not hand-written, not checked here)."""
@@ -70,6 +70,10 @@ def check_docs(docs_dir: Path, label: str = "docs") -> list[Problem]:
             problems += check_page_name(relative, name)
             read = read_capped(path)
             if read is None:
+                continue
+            if read[1] > MAX_BYTES or len(read[0]) > MAX_BYTES:
+                message = f"the page is {read[1]} bytes; pages are limited to {MAX_BYTES}"
+                problems.append(Problem(name, 1, 1, "", message))
                 continue
             try:
                 text = read[0].decode("utf-8")
