@@ -20,8 +20,9 @@ from tests.test_diagrams import PIE, FakeRenderer, _page, _prepare, _project
 NS = 'xmlns="http://www.w3.org/2000/svg"'
 KEY = "0123456789abcdef0123"
 MERMAID_LIKE = (
-    f'<svg {NS} id="d" viewBox="0 0 10 10" role="graphics-document document" '
-    'aria-roledescription="pie"><title id="t">A &amp; B</title><style>#d .x{fill:#333;}'
+    '<svg id="d" viewBox="0 0 10 10" role="graphics-document document" '
+    f'aria-roledescription="pie" {NS}><title id="t">A &amp; B</title>'
+    "<style>#d .x{fill:#333;}"
     '#d &gt; g{stroke:url(#d_grad);}</style><defs><marker id="m" refX="1"><path d="M0,0">'
     '</path></marker></defs><g class="x" data-id="a" style="opacity:1;"><text x="1">'
     '&lt;script&gt;</text><path marker-end="url(#m)" d="M0,0L1,1"></path>'

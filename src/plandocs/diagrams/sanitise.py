@@ -88,9 +88,12 @@ def _write(element: ET.Element, out: list[str], *, depth: int) -> None:
     if depth > MAX_DEPTH:
         raise UnsafeSvgError(f"elements are nested deeper than {MAX_DEPTH}")
     tag = _element(element.tag)
-    attributes = ' xmlns="http://www.w3.org/2000/svg"' if depth == 0 else ""
-    for name, value in element.attrib.items():
-        attributes += f' {_attribute(tag, name, value)}="{html.escape(value)}"'
+    attributes = "".join(
+        f' {_attribute(tag, name, value)}="{html.escape(value)}"'
+        for name, value in element.attrib.items()
+    )
+    if depth == 0:  # after the others: the <svg> starts with its id, as Mermaid writes it
+        attributes += f' xmlns="{SVG}"'
     text = element.text or ""
     if tag == "style":
         _check_css(text, "a <style>")
