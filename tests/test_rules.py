@@ -184,3 +184,16 @@ def test_items_told_apart_by_a_value_hold_each_value_once(data_copy: DataCopy) -
         f"data/execution.yml:{line}:11: weeks[1].week: `2` is given twice (also item 0): "
         "merge the two"
     ]
+
+
+def test_a_glossary_exception_must_contain_its_term(data_copy: DataCopy) -> None:
+    glossary = data_copy.text("glossary.yml")
+    data_copy.write(
+        "glossary.yml",
+        glossary.replace("  - id: gap\n", "  - id: gap\n    except_in: [差异分析]\n", 1),
+    )
+    line = data_copy.line_of("glossary.yml", "except_in: [差异分析]")
+    assert data_copy.problems() == [
+        f"data/glossary.yml:{line}:17: terms[0].except_in[0]: "
+        "`差异分析` does not contain the term `差距`"
+    ]

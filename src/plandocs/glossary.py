@@ -14,12 +14,15 @@ def term_warnings(
     glossary: Glossary, tracked: Iterable[Tracked], source_code: str
 ) -> list[Problem]:
     """Return a warning, at the translation, for each one that leaves out the rendering of a
-    term its source text uses."""
+    term its source text uses outside the term's `except_in` phrases."""
     warnings = []
     for item in tracked:
         for term in glossary.terms:
             original, rendering = term.term(source_code), term.term(item.language)
-            if original in item.source and rendering.lower() not in item.translation.lower():
+            source = item.source
+            for phrase in term.except_in:
+                source = source.replace(phrase, "")
+            if original in source and rendering.lower() not in item.translation.lower():
                 message = (
                     f"the source text uses the glossary term `{original}`: write its rendering "
                     f"`{rendering}` (data/glossary.yml, `{term.id}`)"

@@ -22,6 +22,7 @@ from plandocs.model.common import Model, Text
 from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
+from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
@@ -269,6 +270,17 @@ def known_places(contradictions: Contradictions) -> Iterator[Finding]:
             yield Finding("contradictions", ("observed", index, "place", "page"), message)
 
 
+def glossary_exceptions(glossary: Glossary, languages: Languages) -> Iterator[Finding]:
+    """Each phrase a glossary term is excepted in contains the term, in the source language."""
+    source_code = languages.codes[0]
+    for index, term in enumerate(glossary.terms):
+        original = term.term(source_code)
+        for number, phrase in enumerate(term.except_in):
+            if original not in phrase:
+                message = f"`{phrase}` does not contain the term `{original}`"
+                yield Finding("glossary", ("terms", index, "except_in", number), message)
+
+
 def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
     """Lists whose items are told apart by a value, not an id, hold each value once: one
     group of suggestions a priority, one timetable a weekday, one plan a week."""
@@ -380,5 +392,6 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("contradictions",), known_places),
     (("labels",), mention_words),
     (("glossary",), glossary_abbreviations),
+    (("glossary", "languages"), glossary_exceptions),
 )
 """Each rule with the families it reads, in that order."""

@@ -17,9 +17,11 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext
 
+from plandocs.loader import load_dataset
 from tests.browser.checks import reader_problems, visit
 from tests.browser.conftest import serve
 from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
+from tests.conftest import ROOT
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages
 
 
@@ -49,7 +51,8 @@ def broken_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     shutil.copytree(built_site, site)
     _edit(site, "en/report/team/index.html", 'href="../plan/#task-', 'href="../plan/#task-gone-')
     _edit(site, "en/report/risks/index.html", ">Risks and mitigation<", ">风险识别与缓解<")
-    _edit(site, "report/budget/index.html", ">预算构成</figcaption>", "></figcaption>")
+    budget_chart = load_dataset(ROOT / "data").labels.budget.overview("zh")
+    _edit(site, "report/budget/index.html", f">{budget_chart}</figcaption>", "></figcaption>")
     _edit(site, "report/budget/index.html", 'role="dialog" aria-label="查找"', 'role="dialog"')
     # Labels as pale as the page, in the plan's gantt; the coverage chart cut in half.
     _edit(site, "en/report/plan/index.html", "--diagram-text:var(", "--diagram-text:#eee;--x:var(")

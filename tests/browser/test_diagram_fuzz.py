@@ -108,11 +108,7 @@ def diagrams(data: Dataset, lang: Lang) -> Iterator[tuple[str, str, list[str]]]:
     for category in data.execution.triggers:
         flow += [category.title(lang), words.interrupt(lang)]
         flow += [trigger.title(lang) for trigger in category.triggers]
-        colon = lang.punctuation.colon
-        flow += [
-            f"{words.step_number(lang).format(number=n)}{colon}{step.title(lang)}"
-            for n, step in enumerate(category.recovery, 1)
-        ]
+        flow += [step.title(lang) for step in category.recovery]
     yield "flowchart", fence(execution.render_flow(data, lang)), flow
     yield (
         "flowchart",

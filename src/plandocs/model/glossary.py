@@ -14,6 +14,14 @@ class Term(Model):
     term: Text
     definition: Text | None = None
     expansion: Text | None = None
+    except_in: list[str] = Field(
+        default=[],
+        description=(
+            "phrases in the source language that contain the term but do not call for its "
+            "rendering, e.g. `国际化标准` (international standards) for `国际化` "
+            "(internationalisation); each must contain the term"
+        ),
+    )
 
 
 class Glossary(Model):

@@ -51,6 +51,8 @@ class CommonWords(Model):
     points: Value
     values: Annotated[dict[str, Text], table_of(Level, Maturity, Trajectory)]
     priorities: Annotated[dict[str, Text], table_of(Priority)]
+    our_heading: Text
+    """Marks a heading the site adds where the source has none of its own."""
 
 
 class CoverageColumns(Columns):
@@ -198,8 +200,6 @@ class ExecutionWords(Model):
     interrupt: Text
     trigger: Text
     description: Text
-    step: Text
-    step_number: Number
     recovery: Text
     week1: Text
     week1_description: Text

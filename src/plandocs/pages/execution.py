@@ -14,13 +14,12 @@ from plandocs.render.markdown import Md
 
 
 def render_flow(data: Dataset, lang: Lang) -> str:
-    """Return a flowchart: each category's triggers -> interrupt -> its recovery steps.
+    """Return a flowchart: each category's triggers -> interrupt -> each of its recovery measures.
 
     The categories are stacked (an invisible `~~~` link) and run top to bottom, so that the
     chart fits the column instead of being drawn 3,500 px wide and shrunk.
     """
     words = data.labels.execution
-    colon = lang.punctuation.colon
     lines = ["flowchart TB"]
     groups = []
     for category in data.execution.triggers:
@@ -35,13 +34,10 @@ def render_flow(data: Dataset, lang: Lang) -> str:
         for trigger in category.triggers:
             node = mermaid.node_id("trigger", category.id, trigger.id)
             lines.append(f"        {node}[{mermaid.quoted(trigger.title(lang))}] --> {stop}")
-        previous = stop
-        for number, step in enumerate(category.recovery, 1):
+        # The source lists the recovery measures in no order: each follows the interruption.
+        for step in category.recovery:
             node = mermaid.node_id("recovery", category.id, step.id)
-            step_name = words.step_number(lang).format(number=number)
-            label = mermaid.quoted(f"{step_name}{colon}{step.title(lang)}")
-            lines.append(f"        {previous} --> {node}[{label}]")
-            previous = node
+            lines.append(f"        {stop} --> {node}[{mermaid.quoted(step.title(lang))}]")
         lines.append("    end")
     lines += [f"    {upper} ~~~ {lower}" for upper, lower in pairwise(groups)]
     return mermaid.fence(
@@ -50,22 +46,20 @@ def render_flow(data: Dataset, lang: Lang) -> str:
 
 
 def render_category(category: TriggerCategory, words: ExecutionWords, lang: Lang) -> Md:
-    """Return a category's triggers and its recovery steps as tables."""
+    """Return a category's triggers and its recovery measures as tables."""
     triggers = [
         [md.span(trigger.title(lang), anchors.trigger(trigger.id)), trigger.text(lang)]
         for trigger in category.triggers
     ]
     steps = [
-        [str(number), md.span(step.title(lang), anchors.recovery(step.id)), step.text(lang)]
-        for number, step in enumerate(category.recovery, 1)
+        [md.span(step.title(lang), anchors.recovery(step.id)), step.text(lang)]
+        for step in category.recovery
     ]
     return md.join(
         md.heading(3, category.title(lang), f"triggers-{category.id}"),
         blocks.columns_table([words.trigger, words.description], triggers, lang),
         md.heading(4, category.recovery_title(lang), f"recovery-{category.id}"),
-        blocks.columns_table(
-            [words.step, words.recovery, words.description], steps, lang, align="r"
-        ),
+        blocks.columns_table([words.recovery, words.description], steps, lang),
     )
 
 
