@@ -21,6 +21,10 @@ LINK = (
     "a `{}` link or source is not allowed in a page: link to an `https:` address or to a page "
     "or file of the site"
 )
+STYLE = (
+    "a `style` attribute is not allowed in a page: the site's stylesheets style it (and a "
+    "page's own styles could dress it up as something else)"
+)
 MARKUP = (
     "`<`, `>` and `&` are not allowed in `{}`: the theme prints it as HTML, so it must be "
     "plain text"
@@ -48,6 +52,8 @@ def test_the_project_pages_pass() -> None:
         ("<img src=x onerror=alert(1)>", f"4:12: text: {HANDLER.format('onerror')}"),
         ("<svg/onload=alert(1)>", f"4:6: text: {HANDLER.format('onload')}"),
         ('Text {: onclick="go()" }', f"4:9: text: {HANDLER.format('onclick')}"),
+        ('<div style="position:fixed">', f"4:6: text: {STYLE}"),
+        ('Text {: style="top:0" }', f"4:9: text: {STYLE}"),
         ("[x](javascript:alert(1))", f"4:5: text: {LINK.format('javascript:')}"),
         ("[x]( JaVa&#x53;cript&colon;alert(1))", f"4:6: text: {LINK.format('javascript:')}"),
         ("[x](java\\script:alert(1))", f"4:5: text: {LINK.format('javascript:')}"),

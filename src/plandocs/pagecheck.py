@@ -2,7 +2,7 @@
 
 docs/ is input from strangers, like data/. A page may hold Markdown and plain HTML, but nothing
 that runs or loads code: no `<script>` (nor `<iframe>`, `<object>`, `<embed>` and the other
-elements listed in `_ELEMENTS`), no event-handler attribute (`onload=`), no link or source
+elements listed in `_ELEMENTS`), no event-handler or `style` attribute, no link or source
 whose scheme is `javascript:`, `vbscript:`, `data:` or `file:` (however it is spelled: character
 references, letter case, spaces or backslashes inside it), no markup in the front matter's
 `title` and `description` (the theme prints them as HTML), and no front matter that MkDocs
@@ -36,6 +36,7 @@ _ELEMENTS = (
 _MARKDOWN = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
 _ELEMENT = re.compile(rf"<\s*({_ELEMENTS})(?![a-z0-9-])", re.IGNORECASE)
 _HANDLER = re.compile(r"(?:^|[\s/\"'`;,{])(on[a-z]+)\s*=", re.IGNORECASE | re.MULTILINE)
+_STYLE = re.compile(r"(?:^|[\s/\"'`;,{])(style)\s*=", re.IGNORECASE | re.MULTILINE)
 _SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 # Where a link or source begins once the text is normalised: a Markdown link `](`, a reference
 # definition `]:`, an autolink `<`, an HTML or attr_list attribute `=`, `="`, `='`.
@@ -111,6 +112,12 @@ def check_page(text: str, name: str) -> list[Problem]:
     for found in _HANDLER.finditer(body):
         message = (
             f"an event-handler attribute (`{found[1]}=`) is not allowed in a page: it runs script"
+        )
+        problems.append(_at(name, body, found.start(1), offset_line, "text", message))
+    for found in _STYLE.finditer(body):
+        message = (
+            "a `style` attribute is not allowed in a page: the site's stylesheets style it "
+            "(and a page's own styles could dress it up as something else)"
         )
         problems.append(_at(name, body, found.start(1), offset_line, "text", message))
     for at, scheme in unsafe_links(body):
