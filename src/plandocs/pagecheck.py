@@ -27,7 +27,10 @@ GENERATED = "report"
 FRONT_MATTER_KEYS = ("title", "description", "translated_from", "hide")
 _PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}\.md$")
 _FOLDER_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_SERVED_AS_PAGE = {".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl", ".xslt"}
+_SERVED_AS_PAGE = {
+    *(".html", ".htm", ".shtml", ".xhtml", ".xht", ".mht", ".mhtml"),
+    *(".svg", ".svgz", ".xml", ".xsl", ".xslt"),
+}
 _ELEMENTS = (
     "script|iframe|frame|frameset|object|embed|applet|portal|base|meta|link|style|form"
     "|animate|animatemotion|animatetransform|animatecolor|set|handler|listener"
