@@ -36,8 +36,9 @@ def _texts(config: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for index, language in enumerate(languages):
         settings = dict(language) if isinstance(language, Mapping) else {}
         where = f"plugins.i18n.languages[{index}]."
-        if isinstance(settings.get("name"), str):  # the language selector's entry
-            yield f"{where}name", settings["name"]
+        for key in ("name", "locale"):  # the language selector's entry and its hreflang
+            if isinstance(settings.get(key), str):
+                yield f"{where}{key}", settings[key]
         yield from _settings_texts(settings, where)
 
 
