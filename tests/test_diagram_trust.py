@@ -15,6 +15,7 @@ from plandocs.diagrams import build as diagram_build
 from plandocs.diagrams.cache import CACHE_FOLDER, DiagramCache, diagram_key
 from plandocs.diagrams.renderer import RenderAssets, RenderResult
 from plandocs.diagrams.sanitise import UnsafeSvgError, sanitise_svg
+from tests.conftest import copy_project, run_mkdocs_build
 from tests.test_diagrams import PIE, FakeRenderer, _page, _prepare, _project
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -207,3 +208,36 @@ def test_an_svg_mermaid_draws_with_script_is_a_build_error(
     ]
     assert build.diagrams == {}
     assert not (project / CACHE_FOLDER).exists() or list((project / CACHE_FOLDER).iterdir()) == []
+
+
+# A real build -------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_committed_and_linked_cache_files_never_reach_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    cache = project / CACHE_FOLDER
+    first = run_mkdocs_build(project, tmp_path / "site", PLANDOCS_DIAGRAMS="svg")
+    assert first.returncode == 0, first.stderr
+    # The diagrams this build uses: each has its full-size file in the site.
+    used = sorted(path.stem for path in (tmp_path / "site" / "assets" / "diagrams").glob("*.svg"))
+    assert len(used) >= 20
+    files = [cache / f"{key}.svg" for key in used]
+    secret = tmp_path / "secret.svg"
+    secret.write_text("<svg><text>OUTSIDE-THE-REPOSITORY</text></svg>", encoding="utf-8")
+    files[0].unlink()
+    files[0].symlink_to(secret)  # a committed link to a file outside the repository
+    for path in files[1:]:  # committed files whose header matches: script inside
+        key = path.stem
+        poisoned = f'<svg {NS} id="diagram-{key[:12]}"><script>alert(1)</script></svg>'
+        path.write_text(_header(key, poisoned), encoding="utf-8")
+    second = run_mkdocs_build(project, tmp_path / "site", PLANDOCS_DIAGRAMS="svg")
+    assert second.returncode == 0, second.stderr
+    assert f"plandocs: diagrams: {len(used)} rendered, 0 from cache" in second.stderr
+    for page in (tmp_path / "site").rglob("*"):
+        if page.suffix in (".html", ".svg", ".json"):
+            text = page.read_text(encoding="utf-8")
+            assert "OUTSIDE-THE-REPOSITORY" not in text, page
+            assert "alert(1)" not in text, page
+    assert secret.read_text(encoding="utf-8") == "<svg><text>OUTSIDE-THE-REPOSITORY</text></svg>"
+    assert not files[0].is_symlink()
