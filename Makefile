@@ -98,7 +98,7 @@ test-unit: $(PY_READY)
 	$(BIN)/pytest -m "not build and not browser"
 
 test-build: setup
-	$(BIN)/pytest -m build
+	$(BIN)/pytest -m "build and not browser"
 
 test-browser: setup browser-deps
 	$(BIN)/pytest -m browser
@@ -117,9 +117,10 @@ $(BENCH_READY): bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## golden: refresh tests/golden/ after an intended change to a page (review the diff!)
+## golden: refresh tests/golden/ after an intended change to a page, then compare (review the diff!)
 golden: $(PY_READY)
-	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
+	$(BIN)/python -m tests.test_golden
+	$(BIN)/pytest tests/test_golden.py -q
 
 ## lock: regenerate the hash-pinned requirements from pyproject.toml
 lock: $(PY_READY)

@@ -34,7 +34,7 @@ BUILD_ENV = {
     "NO_MKDOCS_2_WARNING": "1",
     "DISABLE_MKDOCS_2_WARNING": "true",
     # Diagrams drawn in the browser for both builds, where the project knows the variable:
-    # the comparison is about the hook's own cost, not about pre-rendering SVG.
+    # the comparison is about the plugin's own cost, not about pre-rendering SVG.
     "PLANDOCS_DIAGRAMS": "client",
     # The PDFs are printed after the build, from its output: not part of either build here.
     "PLANDOCS_PDF": "off",
@@ -126,11 +126,15 @@ PUBLISHED = ("assets/vendor", "schema", "api", "csv", "calendar")
 
 
 def without_hooks(config: str) -> str:
-    """Return mkdocs.yml's text with its `hooks:` block removed and its gen-files script (which
-    loads data/) replaced by bench/plain_assets.py (which copies what it published)."""
+    """Return mkdocs.yml's text without the project's own code: its `plandocs` plugin entry (or,
+    in older checkouts, its `hooks:` block) removed, and its gen-files script (which loads
+    data/) replaced by bench/plain_assets.py (which copies what it published)."""
     stripped = re.sub(r"(?m)^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config)
+    stripped = re.sub(r"(?m)^(?:[ \t]*#.*\n)*  - plandocs:?\n(?:    .*\n|[ \t]*\n)*", "", stripped)
     if stripped == config:
-        raise ValueError("mkdocs.yml has no top-level `hooks:` block to remove")
+        raise ValueError(
+            "mkdocs.yml has neither a `plandocs` plugin nor a `hooks:` block to remove"
+        )
     if "- hooks/gen_assets.py" not in stripped:
         raise ValueError("mkdocs.yml has no gen-files script hooks/gen_assets.py to replace")
     return stripped.replace("- hooks/gen_assets.py", f"- {PLAIN_ASSETS}")

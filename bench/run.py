@@ -152,7 +152,8 @@ def build_rows(pairs: int, notes: list[str]) -> list[Row]:
     notes.append(
         "Builds: `mkdocs build --strict` of a project copy into a temp dir, "
         f"PLANDOCS_DIAGRAMS=client for both ({diagrams}); the plain build uses a copy of "
-        "mkdocs.yml without `hooks:` on the same docs/ with docs/report/ already written; "
+        "mkdocs.yml without the `plandocs` plugin (or `hooks:`) on the same docs/ with "
+        "docs/report/ already written; "
         "one untimed warm-up build first; the pairs alternate which build goes first."
     )
     return [
@@ -162,7 +163,7 @@ def build_rows(pairs: int, notes: list[str]) -> list[Row]:
             value=full,
             unit="s",
             shown=_ms(full),
-            detail="mkdocs build --strict, with the hook",
+            detail="mkdocs build --strict, with the plandocs plugin",
             samples=tuple(run.seconds for run in comparison.full),
         ),
         Row(
@@ -171,7 +172,7 @@ def build_rows(pairs: int, notes: list[str]) -> list[Row]:
             value=plain,
             unit="s",
             shown=_ms(plain),
-            detail="same pages and plugins, no hooks:",
+            detail="same pages and other plugins, no plandocs plugin",
             samples=tuple(run.seconds for run in comparison.plain),
         ),
         Row(

@@ -13,30 +13,33 @@ Pages are not generated here: static-i18n drops pages that live outside docs/ (s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import mkdocs_gen_files
 
-from plandocs.build import generate
-from plandocs.problems import DataError
 from plandocs.schema import configured_languages, render_schemas
+from plandocs.sitebuild import SiteBuild
 
-CONFIG = mkdocs_gen_files.config
-ROOT = Path(CONFIG.config_file_path).parent
-MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
-if not MERMAID.is_file():
-    raise SystemExit(f"{MERMAID.relative_to(ROOT)} is missing: run `npm ci` (or `make setup`)")
-with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
-    target.write(MERMAID.read_bytes())
-for name, text in render_schemas(configured_languages(ROOT / "data")).items():
-    with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
-        target.write(text)
-# The hook has loaded (and checked) the data before this script runs: this is its cache. Bad
-# data under `mkdocs serve` was reported by the hook, which keeps the last good pages.
-try:
-    downloads = generate(ROOT / "data", site_url=CONFIG.site_url or "", pdf=None).downloads
-except DataError:
-    downloads = {}
-for path, body in downloads.items():
-    with mkdocs_gen_files.open(path, "wb") as target:
-        target.write(body)
+def publish(config: Any) -> None:
+    """Write the files that are not pages, for the build the plandocs plugin started."""
+    root = Path(config.config_file_path).parent
+    mermaid = root / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    if not mermaid.is_file():
+        raise SystemExit(f"{mermaid.relative_to(root)} is missing: run `npm ci` (or `make setup`)")
+    with mkdocs_gen_files.open("assets/vendor/mermaid.min.js", "wb") as target:
+        target.write(mermaid.read_bytes())
+    # The build's data is loaded and checked already; on bad data (`mkdocs serve` keeps
+    # going) there is none, and the languages are read as the schema command does.
+    build: SiteBuild | None = getattr(config.plugins.get("plandocs"), "build", None)
+    generated = build.generated if build else None
+    codes = generated.data.languages.codes if generated else configured_languages(root / "data")
+    for name, text in render_schemas(codes).items():
+        with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
+            target.write(text)
+    for path, body in (build.downloads if build else {}).items():
+        with mkdocs_gen_files.open(path, "wb") as target:
+            target.write(body)
+
+
+publish(mkdocs_gen_files.config)

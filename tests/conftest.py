@@ -16,6 +16,7 @@ from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.problems import DataError
 from plandocs.publication import Publication, publication
+from plandocs.site import load_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
@@ -66,9 +67,10 @@ class DataCopy:
         return (self.folder / relative).read_text(encoding="utf-8")
 
     def problems(self) -> list[str]:
-        """Load the copy; return every reported problem as text (fails if the load succeeds)."""
+        """Check the copy as `plandocs check` does; return every reported problem as text (fails
+        if the check passes)."""
         with pytest.raises(DataError) as caught:
-            load_dataset(self.folder, label="data")
+            load_checked(self.folder, label="data")
         return [str(problem) for problem in caught.value.problems]
 
 
@@ -155,8 +157,10 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     """Copy what a build needs into `target` (node_modules is linked); return the copy.
 
     `data` is the data folder to build from: the content, or the fixture dataset. With
-    `diagram_cache`, the copy starts with the project's drawn diagrams (.cache/diagrams): its
-    build then starts no browser unless a test changes a diagram.
+    `diagram_cache`, the copy shares the project's cache of drawn diagrams (.cache/diagrams,
+    linked; keyed by each diagram's source, so datasets do not mix): a diagram is drawn once a
+    machine, not once a test, and a build starts no browser unless its diagrams are new. A test
+    of the cache itself passes `diagram_cache=False` and starts from an empty one.
     """
     target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
@@ -170,10 +174,10 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
         shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     (target / "src").symlink_to(ROOT / "src")
-    if diagram_cache and DIAGRAM_CACHE.is_dir():
-        shutil.copytree(
-            DIAGRAM_CACHE, target / ".cache" / "diagrams", ignore=shutil.ignore_patterns(".*")
-        )
+    if diagram_cache:
+        DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)
+        (target / ".cache").mkdir()
+        (target / ".cache" / "diagrams").symlink_to(DIAGRAM_CACHE)
     return target
 
 

@@ -26,7 +26,7 @@ from tests.conftest import FIXTURE
 # everything else in Unicode may appear, line and paragraph separators included.
 _REFUSED = {*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 CHARACTERS = st.characters(
-    exclude_categories=("Cs",), exclude_characters="".join(map(chr, sorted(_REFUSED)))
+    exclude_categories=["Cs"], exclude_characters="".join(map(chr, sorted(_REFUSED)))
 )
 # Strings that mean something to Markdown, HTML, Mermaid or YAML, mixed into the texts.
 SPECIAL = st.sampled_from(
@@ -119,7 +119,7 @@ def _mutate(value: Any, pick: random.Random, pool: list[str], family: str) -> An
     if _is_text(value):
         return {"zh": pick.choice(pool), "en": pick.choice(pool)}
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, item in value.items():
             if key in _OPTIONAL and pick.random() < 0.5:
                 continue  # optional parts, sometimes left out

@@ -9,12 +9,14 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import material
+import material  # type: ignore[import-untyped]
 import pytest
 
 from plandocs.csp import inline_scripts, script_hash, shipped_scripts
 from plandocs.model import Dataset
 from plandocs.registry import PAGES
+from plandocs.render import anchors
+from plandocs.webpage import page_title
 from tests.conftest import ROOT, configured_publication
 from tests.sitepages import ROUTES, PageFacts, chinese_on_english_pages, read_page, site_pages
 
@@ -41,8 +43,9 @@ def test_both_language_trees_have_every_page(built_site: Path) -> None:
     for route in ROUTES:
         assert (built_site / route / "index.html").is_file(), route
         assert (built_site / "en" / route / "index.html").is_file(), f"en/{route}"
-    assert read_page(built_site / "index.html").text.count("核心发现") >= 1
-    assert "Core findings" in read_page(built_site / "en" / "index.html").text
+    for code, prefix in (("zh", ""), ("en", "en/")):  # each home page shows its own title
+        title = page_title((ROOT / "docs" / f"index.{code}.md").read_text(encoding="utf-8"))
+        assert title and title in read_page(built_site / prefix / "index.html").text
 
 
 def test_switcher_points_at_the_same_page_in_the_other_language(
@@ -171,7 +174,9 @@ def test_every_data_text_reaches_its_page(dataset: Dataset, pages: dict[str, Pag
     assert checked > 1000  # both languages of every data file were really looked at
 
 
-def test_build_leaves_no_untracked_file() -> None:
+def test_build_leaves_no_untracked_file(built_site: Path) -> None:
+    # `built_site` builds the project itself (docs/report/ is written in place), whatever ran
+    # before this test.
     untracked = subprocess.run(
         ["git", "ls-files", "--others", "--exclude-standard", "docs", "data", "site"],
         cwd=ROOT,
@@ -182,8 +187,20 @@ def test_build_leaves_no_untracked_file() -> None:
     assert untracked == ""
 
 
-def test_every_page_has_the_same_anchors_in_both_languages(pages: dict[str, PageFacts]) -> None:
+def test_every_page_has_the_same_anchors_in_both_languages(
+    dataset: Dataset, pages: dict[str, PageFacts]
+) -> None:
     for route in ROUTES:
         zh, en = pages[route + "index.html"].ids, pages["en/" + route + "index.html"].ids
         assert zh == en, f"{route}: only zh {sorted(zh - en)[:5]}, only en {sorted(en - zh)[:5]}"
-    assert "risk-r3" in pages["en/report/risks/index.html"].ids
+    assert anchors.risk(dataset.risks.risks[-1].id) in pages["en/report/risks/index.html"].ids
+
+
+def test_generate_writes_the_page_set_the_build_wrote(built_site: Path, tmp_path: Path) -> None:
+    # `built_site` built the project itself: docs/report/ holds what the build wrote.
+    from plandocs.cli import main
+
+    assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
+    built = sorted(p.name for p in (ROOT / "docs" / "report").glob("*.md"))
+    assert len(built) > 30
+    assert sorted(p.name for p in (tmp_path / "report").glob("*.md")) == built

@@ -10,6 +10,9 @@ from plandocs.cli import main
 from plandocs.registry import PAGES
 from tests.conftest import ROOT, DataCopy
 
+DERIVED_PAGES = ("source", "downloads", "translations")
+"""The pages a build makes from more than one data file (tests/sitepages.py's DERIVED)."""
+
 
 def test_check_passes_on_the_real_data() -> None:
     assert main(["--data", str(ROOT / "data"), "check"]) == 0
@@ -38,7 +41,8 @@ def test_generate_writes_every_page_and_removes_stale_ones(tmp_path: Path) -> No
     stale.write_text("old", encoding="utf-8")
     assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
     written = sorted(p.name for p in (tmp_path / "report").iterdir())
-    assert written == sorted(f"{f.name}.{lang}.md" for f in PAGES for lang in ("zh", "en"))
+    slugs = [*(family.name for family in PAGES), *DERIVED_PAGES]
+    assert written == sorted(f"{slug}.{lang}.md" for slug in slugs for lang in ("zh", "en"))
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()}
     assert main(["--data", str(ROOT / "data"), "generate", str(tmp_path)]) == 0
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "report").iterdir()} == before

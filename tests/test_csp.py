@@ -9,7 +9,7 @@ import hashlib
 import re
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 import pytest
 
 from plandocs.csp import PolicyError, policy, shipped_scripts, with_policy

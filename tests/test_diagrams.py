@@ -173,10 +173,12 @@ def test_mermaid_errors_name_the_page_and_the_diagram(
 def _html(page_markdown: str) -> str:
     """The page as MkDocs renders it with this site's extensions."""
     fences = [{"name": "mermaid", "class": "mermaid", "format": fence_code_format}]
-    return markdown.markdown(
-        page_markdown,
-        extensions=["md_in_html", "tables", "pymdownx.superfences"],
-        extension_configs={"pymdownx.superfences": {"custom_fences": fences}},
+    return str(
+        markdown.markdown(
+            page_markdown,
+            extensions=["md_in_html", "tables", "pymdownx.superfences"],
+            extension_configs={"pymdownx.superfences": {"custom_fences": fences}},
+        )
     )
 
 
@@ -198,7 +200,13 @@ def test_swap_keeps_the_caption_and_the_table_after_the_figure() -> None:
     [code] = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.DOTALL)
     source = block_source(code)
     diagram = _diagram(source)
-    swapped = inline_diagrams(page, {source: diagram}.get, lang="en", page_url="en/report/budget/")
+    swapped = inline_diagrams(
+        page,
+        {source: diagram}.get,
+        lang="en",
+        page_url="en/report/budget/",
+        full_size="View <the> full-size diagram",
+    )
 
     html = swapped.html
     assert swapped.left == 0
@@ -213,7 +221,7 @@ def test_swap_keeps_the_caption_and_the_table_after_the_figure() -> None:
     link = re.search(r'<p class="diagram-full-size"><a href="([^"]+)"[^>]*>([^<]+)</a></p>', after)
     assert link is not None
     assert link[1] == f"../../../assets/diagrams/{diagram.key}.svg"
-    assert link[2] == "View the full-size diagram"
+    assert link[2] == "View &lt;the&gt; full-size diagram"  # plain text, escaped
     assert after.index("diagram-full-size") < after.index("<table>")
     assert "<td>Personnel costs</td>" in after
     assert swapped.used == [(diagram, "Budget <by> category")]
@@ -224,7 +232,11 @@ def test_swap_speaks_the_page_language_and_keeps_unknown_diagrams() -> None:
     [pie_code, _] = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.DOTALL)
     diagram = _diagram(block_source(pie_code))
     swapped = inline_diagrams(
-        page, {block_source(pie_code): diagram}.get, lang="zh", page_url="report/plan/"
+        page,
+        {block_source(pie_code): diagram}.get,
+        lang="zh",
+        page_url="report/plan/",
+        full_size="查看全尺寸图表",
     )
     assert swapped.left == 1
     assert swapped.html.count('<pre class="mermaid">') == 1  # the gantt: drawn in the browser
@@ -236,7 +248,8 @@ def test_the_same_diagram_twice_on_a_page_gets_distinct_ids() -> None:
     page = _html(mermaid.fence(PIE, title="Same") + mermaid.fence(PIE, title="Same"))
     code = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.DOTALL)[0]
     diagram = _diagram(block_source(code))
-    html = inline_diagrams(page, {block_source(code): diagram}.get, lang="en", page_url="").html
+    lookup = {block_source(code): diagram}.get
+    html = inline_diagrams(page, lookup, lang="en", page_url="", full_size="Full size").html
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), ids
     assert f'id="{diagram.svg_id}-2"' in html and f"#{diagram.svg_id}-2 text" in html
@@ -286,7 +299,7 @@ def test_client_mode_draws_nothing(tmp_path: Path, fake_renderer: FakeRenderer) 
     built = _prepare(project, PLANDOCS_DIAGRAMS="client")
     assert built.mode is DiagramMode.CLIENT and fake_renderer.calls == []
     page = _html(_page(PIE))
-    assert built.inline(page, lang="en", page_url="") == (page, None)
+    assert built.inline(page, lang="en", page_url="", full_size="Full size") == (page, None)
 
 
 MISSING = "/nonexistent/chromium"

@@ -25,7 +25,7 @@ from plandocs.pagecheck import check_page
 from plandocs.problems import DataError, Problem
 from plandocs.registry import FAMILIES
 from plandocs.rules import page_anchors
-from plandocs.site import build_pages
+from plandocs.site import build_pages, load_checked
 from plandocs.yamlsource import read_source
 from tests.conftest import FIXTURE
 from tests.strategies import PAGES, hostile_datasets, write_dataset
@@ -166,7 +166,7 @@ def test_whatever_passes_the_check_renders_with_unique_anchors(
 ) -> None:
     folder = scratch.parent / "hostile"
     write_dataset(raw, folder)
-    data = load_dataset(folder)  # the strategy only makes valid data: a DataError is a finding
+    data = load_checked(folder).dataset  # the strategy only makes valid data: an error is a finding
     for path, page in build_pages(data).items():
         anchors = page_anchors(page)
         assert len(anchors) == len(set(anchors)), path

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 import pytest
 import yaml
 

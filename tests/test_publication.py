@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from plandocs.publication import PublicationError, publication
-from tests.conftest import FIXTURE, configured_publication, copy_project, run_mkdocs_build
+from tests.conftest import FIXTURE, ROOT, configured_publication, copy_project, run_mkdocs_build
 from tests.sitepages import site_pages
 
 
@@ -45,7 +45,7 @@ def test_a_setting_that_makes_no_address_is_refused(
 @pytest.mark.build
 def test_a_fork_changes_one_setting_and_every_address_follows(tmp_path: Path) -> None:
     env = {"PLANDOCS_REPOSITORY": "someone/plan-fork", "PLANDOCS_BRANCH": "trunk"}
-    fork = configured_publication(**env)
+    fork = configured_publication(ROOT / "mkdocs.yml", **env)
     assert fork.site_url == "https://someone.github.io/plan-fork/"
     project = copy_project(tmp_path / "project", data=FIXTURE)
     site = tmp_path / "site"

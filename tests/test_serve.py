@@ -6,6 +6,7 @@ The served project holds the fixture dataset, so no content change can break the
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -51,14 +52,40 @@ class Server(MkdocsServe):
         return text[: text.index(old)].count("\n") + 1
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(copy_project(tmp_path / "project", data=FIXTURE))
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One `mkdocs serve` for the module: starting one takes seconds."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project", data=FIXTURE)
+    running = Server(project)
     try:
         running.wait_for(lambda: any("Serving on" in line for line in running.lines()), "start")
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def server(served: Server) -> Iterator[Server]:
+    """The served project as it was copied: whatever a test edits is put back after it, and
+    the next test starts once the server shows the original pages again."""
+    sources = [*(served.project / "data").rglob("*.yml"), *(served.project / "docs").glob("*.md")]
+    original = {path: path.read_bytes() for path in sources}
+    yield served
+    changed = [path for path, body in original.items() if path.read_bytes() != body]
+    for path in changed:
+        path.write_bytes(original[path])
+    if changed:
+        served.wait_for(
+            lambda: (
+                "Lower quality" in served.get(RISKS) and "Settled." not in served.get("en/about/")
+            ),
+            "the original pages",
+        )
+
+
+def _reported(server: Server, where: str, message: str) -> bool:
+    """Return whether the server's log shows `message` at `where`."""
+    return any(where in entry and message in entry for entry in server.lines())
 
 
 def _drawn(log: list[str]) -> list[int]:
@@ -73,8 +100,14 @@ def test_data_edit_refreshes_the_page_with_one_rebuild_then_settles(server: Serv
     server.edit("risks.yml", "en: Lower quality", "en: Scarce quality")
     seconds = server.wait_for(lambda: "Scarce quality" in server.get(RISKS), "the edit")
     print(f"data edit visible after {seconds:.1f} s")
-    time.sleep(8)  # a second rebuild, set off by the pages the first one wrote, would come now
-    assert server.builds() - before == 1, "one data edit must cause exactly one rebuild"
+    # A second rebuild, set off by the pages the first one wrote, would start as soon as the
+    # first one ends. Instead of waiting a while to see none come, edit a hand-written page:
+    # that starts exactly one more rebuild, which runs after any such second one. Once the edit
+    # shows, the data edit's rebuild and this one must be the only ones.
+    about = server.project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSettled.\n", encoding="utf-8")
+    server.wait_for(lambda: "Settled." in server.get("en/about/"), "the page edit")
+    assert server.builds() - before == 2, "one data edit must cause exactly one rebuild"
     # The risks are drawn as a grid, not a diagram: the rebuild took every diagram from the
     # cache (with no browser there are no such lines, and diagrams are drawn client-side).
     assert all(drawn == 0 for drawn in _drawn(server.lines())[1:]), _drawn(server.lines())
@@ -123,9 +156,7 @@ def test_data_that_once_crashed_is_reported_in_place_and_the_server_keeps_servin
         line = server.edit(relative, old, new)
         where = f"data/{relative}:{line}:"
         server.wait_for(
-            lambda where=where, message=message: any(
-                where in entry and message in entry for entry in server.lines()
-            ),
+            functools.partial(_reported, server, where, message),
             f"{relative}: {message}",
         )
         server.wait_for(lambda: "Lower quality" in server.get(RISKS), "the last good page")

@@ -1,7 +1,7 @@
-"""What one build of the site needs from data/ and docs/, loaded and rendered once: the
-dataset, every generated page, the downloads, the translations' state and the files' last
-changes. Cached by the content of data/ and docs/: static-i18n builds each language in turn in
-one process, and `mkdocs serve` rebuilds only when a file changed."""
+"""The one assembler: what a build of the site needs from data/ and docs/, loaded and rendered
+once: the dataset, every generated page, the downloads, the translations' state and the files'
+last changes. The site build (plandocs.sitebuild), `plandocs generate` and the benchmark all
+take their pages from `generate`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from plandocs.exports import build_exports
 from plandocs.history import last_changes, latest
 from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
-from plandocs.site import build_pages, not_found
+from plandocs.problems import DataError
+from plandocs.site import anchor_problems, build_pages, not_found
 from plandocs.translations import Tracked, tracked_in_data, tracked_in_docs
 
 
@@ -30,9 +31,6 @@ class Generated:
     downloads: dict[str, bytes]
     changes: dict[str, dt.datetime]
     """Each file of data/ and docs/ -> its last commit (empty outside git)."""
-
-
-_LAST: dict[tuple[str, bool], Generated] = {}
 
 
 def fingerprint(folder: Path, *, pattern: str = "*") -> str:
@@ -63,28 +61,35 @@ def generated_at(changes: dict[str, dt.datetime]) -> dt.datetime:
     return latest(changes, "data/") or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-def generate(
-    data_dir: Path, *, site_url: str = "https://example.org/", pdf: bool | None = False
-) -> Generated:
-    """Return what a build needs from `data_dir` (and the docs/ beside it), loading and
-    rendering only when their content, the site's address or `pdf` (whether this build prints
-    the PDFs, which the downloads page lists) changed since the last call. `pdf=None` takes the
-    last call's choice: for a reader of the same build that does not know it (gen_assets).
+def content_fingerprint(data_dir: Path, docs_dir: Path) -> str:
+    """Return a digest of everything a build's pages are made from: data/ and docs/*.md."""
+    return fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md")
 
-    Raise DataError as load_dataset does.
+
+def generate(
+    data_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    site_url: str = "https://example.org/",
+    pdf: bool = False,
+    label: str = "data",
+) -> Generated:
+    """Return what a build needs from `data_dir` and the hand-written pages in `docs_dir`
+    (default: the docs/ beside data/): `site_url` is the site's address, `pdf` whether this
+    build prints the PDFs (which the downloads page lists).
+
+    Raise DataError as load does (`label` names the data folder in its messages), and for an
+    anchor made twice on a page.
     """
-    docs_dir = data_dir.parent / "docs"
-    content = fingerprint(data_dir) + fingerprint(docs_dir, pattern="*.md") + site_url
-    if pdf is None:
-        pdf = next((printed for key, printed in _LAST if key == content), False)
-    if (content, pdf) not in _LAST:
-        loaded = load(data_dir)
-        data = loaded.dataset
-        tracked = tracked_in_data(loaded.families(), data.languages.codes)
-        tracked += tracked_in_docs(docs_dir, data.languages.codes)
-        changes = last_changes(data_dir.parent)
-        downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
-        pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
-        _LAST.clear()
-        _LAST[content, pdf] = Generated(data, pages, not_found(data), tracked, downloads, changes)
-    return _LAST[content, pdf]
+    docs_dir = data_dir.parent / "docs" if docs_dir is None else docs_dir
+    loaded = load(data_dir, label=label)
+    data = loaded.dataset
+    tracked = tracked_in_data(loaded.families(), data.languages.codes)
+    tracked += tracked_in_docs(docs_dir, data.languages.codes)
+    changes = last_changes(data_dir.parent)
+    downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
+    pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
+    problems = anchor_problems(loaded, pages)
+    if problems:
+        raise DataError(problems)
+    return Generated(data, pages, not_found(data), tracked, downloads, changes)

@@ -6,7 +6,8 @@
 - `translations [--accept FILE[:FIELD]]...`: list every translation that is stale or not
   pinned, with the source text now, the one it was translated from and their difference; or
   pin translations after a review.
-- `generate OUT`: write the generated pages under OUT.
+- `generate OUT [--site-url URL] [--pdf]`: write under OUT exactly the pages a build writes into
+  docs/ (the same function makes them: plandocs.build.generate).
 - `schema [--check]`: rewrite data/schema/ from the models (or only report stale schemas).
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
@@ -18,13 +19,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from plandocs.loader import load, unsafe_entries
+from plandocs.build import generate
+from plandocs.loader import Loaded, load, unsafe_entries
 from plandocs.pagecheck import check_docs
 from plandocs.pinning import PinError, accept
 from plandocs.problems import DataError, Problem
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
-from plandocs.site import build_pages, write_pages
+from plandocs.site import load_checked, write_pages
 from plandocs.translations import diff, earlier_source
 
 
@@ -51,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE[:FIELD]",
         help="pin the translations of a data file (or one field), or of a page (or a section)",
     )
-    generate = commands.add_parser("generate", help="write the generated pages under OUT")
-    generate.add_argument("out", type=Path)
+    pages = commands.add_parser("generate", help="write the pages a build generates under OUT")
+    pages.add_argument("out", type=Path)
+    pages.add_argument(
+        "--site-url", default="https://example.org/", help="the site's address (for the downloads)"
+    )
+    pages.add_argument("--pdf", action="store_true", help="as a build that prints the PDFs")
     schema = commands.add_parser("schema", help="rewrite DATA/schema/*.schema.json")
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
@@ -63,28 +69,34 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
     github = getattr(args, "format", "plain") == "github"
-    pages = _page_problems(docs) if args.command == "check" else []
+    hand_written = _page_problems(docs) if args.command in ("check", "generate") else []
     try:
-        loaded = load(args.data, label=args.data.as_posix())
+        if args.command == "generate":
+            if hand_written:
+                raise DataError([])  # the hand-written pages are reported below
+            # Pages name data files as `data/…` whatever the folder is called, as in a build.
+            generated = generate(args.data, docs_dir=docs, site_url=args.site_url, pdf=args.pdf)
+            changed = write_pages(args.out, generated.pages)
+            print(f"{len(changed)} page(s) written or removed under {args.out.as_posix()}/")
+            return 0
+        loaded = (load_checked if args.command == "check" else load)(
+            args.data, label=args.data.as_posix()
+        )
     except DataError as error:
-        every = DataError(error.problems + pages)
+        every = DataError(error.problems + hand_written)
         _report(every.problems, github=github)
         print(every.report(), file=sys.stderr)
         return 1
-    if pages:
-        _report(pages, github=github)
-        print(DataError(pages).report(), file=sys.stderr)
+    if hand_written:
+        _report(hand_written, github=github)
+        print(DataError(hand_written).report(), file=sys.stderr)
         return 1
     if args.command == "check":
         found = warnings(loaded, docs)
         _report(found, github=github)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
-    if args.command == "translations":
-        return _list_translations(loaded, docs, args.data)
-    changed = write_pages(args.out, build_pages(loaded.dataset))
-    print(f"{len(changed)} page(s) written or removed under {args.out.as_posix()}/")
-    return 0
+    return _list_translations(loaded, docs, args.data)
 
 
 def _page_problems(docs: Path) -> list[Problem]:
@@ -107,10 +119,7 @@ def _report(problems: list[Problem], *, github: bool) -> None:
                 print(problem, file=sys.stderr)
 
 
-def _list_translations(loaded: object, docs: Path, data: Path) -> int:
-    from plandocs.loader import Loaded
-
-    assert isinstance(loaded, Loaded)
+def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
     source_code = loaded.dataset.languages.codes[0]
     root = data.resolve().parent
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]

@@ -108,14 +108,11 @@ def load(data_dir: Path, *, label: str = "data") -> Loaded:
         source_text, found = read_source_copy(data_dir, document, sources["source"])
         problems += found
     valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
-    # Complete (every family read and valid): the rules may render the pages, which the
-    # generator then reuses from the dataset.
-    dataset = None if problems else Dataset.assemble(parts)
-    findings = check_rules(valid, dataset)
+    findings = check_rules(valid)
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
-    if problems or dataset is None:
+    if problems:
         raise DataError(problems)
-    return Loaded(dataset, sources, source_text)
+    return Loaded(Dataset.assemble(parts), sources, source_text)
 
 
 def read_source_copy(

@@ -1,17 +1,17 @@
-"""The one registry of data families: each data file, the model of its content and its page.
+"""The one registry of data families: each data file, the model of its content, and whether
+it has a page of its own.
 
 The loader reads the files in this order (the languages first: every other file is validated
-against them), the generator renders the families that have a page, in site order, and the
-schema export writes one schema a file.
+against them), the generator renders the families that have a page, in site order (the function
+that renders each is in plandocs.pages.catalogue, a layer above), and the schema export writes
+one schema a file. This module is part of the data layer: it imports no page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandocs.model import Dataset
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
@@ -22,31 +22,12 @@ from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Metrics, Plan
 from plandocs.model.project import Budget, Improvement, References, Risks, Team
 from plandocs.model.source import SourceDocument
-from plandocs.pages import (
-    budget,
-    cncf,
-    contradictions,
-    execution,
-    gaps,
-    glossary,
-    improvement,
-    metrics,
-    plan,
-    references,
-    risks,
-    team,
-    trends,
-    universities,
-    wikipedia,
-)
-from plandocs.render.locale import Lang
-
-Render = Callable[[Dataset, Lang], str]
 
 
 @dataclass(frozen=True)
 class Family:
-    """A data file (relative to data/), the model of its content, and the page made from it.
+    """A data file (relative to data/), the model of its content, and whether a page is made
+    from it.
 
     `name` is the family's field in the Dataset and, where there is a page, its slug under
     report/.
@@ -55,7 +36,7 @@ class Family:
     name: str
     file: str
     model: type[Model]
-    render: Render | None = None
+    page: bool = False
 
     @property
     def schema(self) -> str:
@@ -69,25 +50,22 @@ FAMILIES: tuple[Family, ...] = (
     LANGUAGES,
     Family("labels", "labels.yml", Labels),
     Family("source", "source.yml", SourceDocument),
-    Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, wikipedia.render),
-    Family("universities", "benchmarks/universities.yml", Universities, universities.render),
-    Family("trends", "benchmarks/trends.yml", Trends, trends.render),
-    Family("cncf", "benchmarks/cncf.yml", Cncf, cncf.render),
-    Family("gaps", "gaps.yml", GapAnalysis, gaps.render),
-    Family("plan", "plan.yml", Plan, plan.render),
-    Family("execution", "execution.yml", Execution, execution.render),
-    Family("metrics", "metrics.yml", Metrics, metrics.render),
-    Family("improvement", "improvement.yml", Improvement, improvement.render),
-    Family("risks", "risks.yml", Risks, risks.render),
-    Family("budget", "budget.yml", Budget, budget.render),
-    Family("team", "team.yml", Team, team.render),
-    Family("references", "references.yml", References, references.render),
-    Family("glossary", "glossary.yml", Glossary, glossary.render),
-    Family("contradictions", "contradictions.yml", Contradictions, contradictions.render),
+    Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, page=True),
+    Family("universities", "benchmarks/universities.yml", Universities, page=True),
+    Family("trends", "benchmarks/trends.yml", Trends, page=True),
+    Family("cncf", "benchmarks/cncf.yml", Cncf, page=True),
+    Family("gaps", "gaps.yml", GapAnalysis, page=True),
+    Family("plan", "plan.yml", Plan, page=True),
+    Family("execution", "execution.yml", Execution, page=True),
+    Family("metrics", "metrics.yml", Metrics, page=True),
+    Family("improvement", "improvement.yml", Improvement, page=True),
+    Family("risks", "risks.yml", Risks, page=True),
+    Family("budget", "budget.yml", Budget, page=True),
+    Family("team", "team.yml", Team, page=True),
+    Family("references", "references.yml", References, page=True),
+    Family("glossary", "glossary.yml", Glossary, page=True),
+    Family("contradictions", "contradictions.yml", Contradictions, page=True),
 )
 
-PAGES: tuple[Family, ...] = tuple(family for family in FAMILIES if family.render is not None)
+PAGES: tuple[Family, ...] = tuple(family for family in FAMILIES if family.page)
 """The families that have a generated page, in site order."""
-
-FILE_OF: dict[str, str] = {family.name: family.file for family in FAMILIES}
-"""Family name -> its data file, for messages located by family."""

@@ -40,11 +40,11 @@ class Finding:
     message: str
 
 
-def check_rules(parts: dict[str, Model], dataset: Dataset | None = None) -> list[Finding]:
+def check_rules(parts: dict[str, Model]) -> list[Finding]:
     """Return every broken rule among the valid families in `parts`.
 
-    `dataset` (the same parts as a Dataset) is given when every family validated with no
-    problem at all: only then are the pages rendered, to check that their anchors are unique.
+    The anchors of the pages are checked after the pages are made (plandocs.site), with
+    `duplicate_anchors` below: this layer reads data and renders nothing.
     """
     findings: list[Finding] = []
     for name, part in parts.items():
@@ -52,8 +52,6 @@ def check_rules(parts: dict[str, Model], dataset: Dataset | None = None) -> list
     for needs, rule in RULES:
         if all(name in parts for name in needs):
             findings += rule(*(parts[name] for name in needs))
-    if dataset is not None and not findings:
-        findings += unique_anchors(dataset)
     return findings
 
 
@@ -132,7 +130,7 @@ def known_owners(plan: Plan, team: Team) -> Iterator[Finding]:
     """Every task's owner is a role of the team, one id a role across its three lists."""
     roles = [
         (section, index, role.id)
-        for section in ("core", "advisors", "other_owners")
+        for section in team.OWNER_SECTIONS
         for index, role in enumerate(getattr(team, section))
     ]
     first: dict[str, tuple[str, int]] = {}
@@ -329,16 +327,13 @@ def page_anchors(markdown: str) -> list[str]:
     return [match[1] or match[2] for match in _ANCHOR.finditer(markdown)]
 
 
-def unique_anchors(data: Dataset) -> Iterator[Finding]:
+def duplicate_anchors(data: Dataset, page: str, markdown: str) -> Iterator[Finding]:
     """Every anchor of a generated page is unique on it: ids made into anchors may not meet
-    each other across lists, nor a section's fixed anchor."""
-    from plandocs.site import languages, render_page  # the generator depends on the rules
-
-    lang = languages(data)[0]
-    for family in PAGES:
-        counts = Counter(page_anchors(render_page(data, family, lang)))
-        for anchor in sorted(a for a, n in counts.items() if n > 1):
-            yield from _locate_anchor(data, family.name, anchor)
+    each other across lists, nor a section's fixed anchor. `markdown` is the page of family
+    `page` in the source language."""
+    counts = Counter(page_anchors(markdown))
+    for anchor in sorted(a for a, n in counts.items() if n > 1):
+        yield from _locate_anchor(data, page, anchor)
 
 
 def _locate_anchor(data: Dataset, page: str, anchor: str) -> Iterator[Finding]:

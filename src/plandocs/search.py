@@ -12,11 +12,10 @@ import json
 import re
 from typing import Any
 
-# Chinese is segmented at build time (jieba, U+200B between words); its punctuation separates
-# words too. No stemmer: Material searches prefixes, and stemmed whole words were not found.
-SEPARATORS = {
-    "zh": r"[\s\u200b\u3000\-、。，．？！；：（）]+",
-}
+# Every language's index keeps the site's separator (mkdocs.yml, plugin `search`): it splits
+# at the spaces and hyphens of every language and at the marks of those that need more
+# (Chinese: U+200B from jieba's segmentation, its punctuation). No stemmer: Material searches
+# prefixes, and stemmed whole words were not found.
 DEFAULT_SEPARATOR = r"[\s\-]+"
 
 
@@ -41,7 +40,7 @@ def split_index(index: dict[str, Any], codes: tuple[str, ...]) -> dict[str, dict
             "config": {
                 **config,
                 "lang": [code],
-                "separator": SEPARATORS.get(code, DEFAULT_SEPARATOR),
+                "separator": config.get("separator", DEFAULT_SEPARATOR),
                 "pipeline": ["trimmer"],
             },
             "docs": docs,

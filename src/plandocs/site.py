@@ -1,7 +1,9 @@
-"""The generator: every page family in every language, as files under `report/`.
+"""The generator: every page family in every language, as files under `report/`, and the
+checks that need the pages (every anchor unique on its page).
 
-The families and their order come from plandocs.registry. `build_pages` is pure;
-`write_pages` touches the disk, only where content changed.
+The families and their order come from plandocs.registry, their renderers from
+plandocs.pages.catalogue. `build_pages` is pure; `write_pages` touches the disk, only where
+content changed.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ import re
 import tempfile
 from pathlib import Path
 
+from plandocs.loader import Loaded, load
 from plandocs.model import Dataset
 from plandocs.pages import downloads as downloads_page
 from plandocs.pages import source, translations
-from plandocs.registry import PAGES, Family
+from plandocs.pages.catalogue import render_page
+from plandocs.problems import DataError, Problem
+from plandocs.registry import PAGES
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
+from plandocs.rules import duplicate_anchors
 from plandocs.translations import Tracked, texts_in
 
 
@@ -66,7 +72,6 @@ def build_pages(
             text = source.render(data, lang, source_text)
             pages[f"report/source.{lang.code}.md"] = front + text
     for family in PAGES:
-        assert family.render is not None  # PAGES holds only the families with a page
         for lang in languages(data):
             front = FRONT_MATTER.format(source=family.file)
             page = render_page(data, family, lang)
@@ -75,15 +80,6 @@ def build_pages(
                 page = with_banner(mark_texts(page, stale), stale_banner(data, lang))
             pages[f"report/{family.name}.{lang.code}.md"] = front + page
     return pages
-
-
-def render_page(data: Dataset, family: Family, lang: Lang) -> str:
-    """Return the page of `family` in `lang`, rendered once a dataset (pages are pure)."""
-    assert family.render is not None  # PAGES holds only the families with a page
-    key = (family.name, lang.code)
-    if key not in data._pages:
-        data._pages[key] = family.render(data, lang)
-    return data._pages[key]
 
 
 def stale_texts(data: Dataset, family: str, lang: Lang) -> list[str]:
@@ -183,3 +179,33 @@ def not_found(data: Dataset) -> list[dict[str, str]]:
         }
         for lang in languages(data)
     ]
+
+
+def anchor_problems(loaded: Loaded, pages: dict[str, str]) -> list[Problem]:
+    """Return a located problem for each anchor made twice on a page of the source language
+    (anchors come from data ids, so they are the same in every language)."""
+    data = loaded.dataset
+    code = data.languages.codes[0]
+    return [
+        loaded.sources[finding.family].problem(finding.loc, finding.message)
+        for family in PAGES
+        for finding in duplicate_anchors(
+            data, family.name, pages.get(f"report/{family.name}.{code}.md", "")
+        )
+    ]
+
+
+def load_checked(data_dir: Path, *, label: str = "data") -> Loaded:
+    """Return the data in `data_dir` loaded, and checked with its pages too (what `plandocs
+    check` reports); raise DataError listing every problem."""
+    loaded = load(data_dir, label=label)
+    source_language = languages(loaded.dataset)[:1]
+    pages = {
+        f"report/{family.name}.{lang.code}.md": render_page(loaded.dataset, family, lang)
+        for family in PAGES
+        for lang in source_language
+    }
+    problems = anchor_problems(loaded, pages)
+    if problems:
+        raise DataError(problems)
+    return loaded

@@ -228,3 +228,12 @@ def site_relative_alternates(
             link = link.removeprefix(base) or "./"
         relative.append({**alternate, "link": link})
     return relative
+
+
+_PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"')
+
+
+def permalink_titles(page: str, title: str) -> str:
+    """Return a page whose headings' permanent links are titled in the page's language (the
+    Markdown extension writes one title for every language)."""
+    return _PERMALINK.sub(lambda found: f'{found[1]} title="{html.escape(title)}"', page)

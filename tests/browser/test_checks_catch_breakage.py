@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import BrowserContext
 
 from plandocs.loader import load_dataset
+from plandocs.localserver import serve
 from tests.browser.checks import reader_problems, visit
-from tests.browser.conftest import serve
 from tests.browser.contrast import OPEN_SHADOW_ROOTS, unreadable_labels
 from tests.conftest import ROOT
 from tests.sitepages import broken_links, chinese_on_english_pages, site_pages

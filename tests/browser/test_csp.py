@@ -7,10 +7,17 @@ import re
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Route
 
-from tests.browser.conftest import serve
+from plandocs.localserver import serve
 from tests.sitepages import site_pages
+
+
+def _reach(reached: list[str], route: Route) -> None:
+    """Note a request that got past the browser, then refuse it."""
+    reached.append(route.request.url)
+    route.abort()
+
 
 # Records every violation the browser reports, before the page's own scripts run.
 RECORD_VIOLATIONS = """
@@ -53,7 +60,7 @@ def test_an_injected_request_and_script_are_blocked_and_reported(
         errors: list[str] = []
         page.route(
             "http://blocked.test/**",
-            lambda route: (reached.append(route.request.url), route.abort()),
+            lambda route: _reach(reached, route),
         )
         page.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -76,11 +76,16 @@ class DiagramBuild:
             return "plandocs: diagrams: drawn in the browser (client-side Mermaid)"
         return f"plandocs: diagrams: {self.rendered} rendered, {self.from_cache} from cache"
 
-    def inline(self, page_html: str, *, lang: str, page_url: str) -> tuple[str, str | None]:
-        """Return the page with its diagrams inlined, and a warning if one was left out."""
+    def inline(
+        self, page_html: str, *, lang: str, page_url: str, full_size: str
+    ) -> tuple[str, str | None]:
+        """Return the page with its diagrams inlined, and a warning if one was left out;
+        `full_size` is the words of each diagram's link to its standalone file."""
         if self.mode is DiagramMode.CLIENT:
             return page_html, None
-        page = inline_diagrams(page_html, self.diagrams.get, lang=lang, page_url=page_url)
+        page = inline_diagrams(
+            page_html, self.diagrams.get, lang=lang, page_url=page_url, full_size=full_size
+        )
         for diagram, caption in page.used:
             self.used.setdefault(diagram.key, (diagram, caption))
         warning = None

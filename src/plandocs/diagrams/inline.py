@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Words of the page; another change will move them to the site's labels file.
-FULL_SIZE = {"zh": "查看全尺寸图表", "en": "View the full-size diagram"}
 FULL_SIZE_URL = "assets/diagrams/{key}.svg"
 
 _BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<code>.*?)</code></pre>', re.DOTALL)
@@ -63,16 +62,17 @@ def inline_diagrams(
     *,
     lang: str,
     page_url: str,
+    full_size: str,
 ) -> InlinedPage:
     """Return `page_html` with every block whose source `lookup` knows replaced by its SVG.
 
     `page_url` is the page's URL relative to the site root (`report/plan/`): the full-size link
-    is relative to it. `lang` picks the link's words (zh or en).
+    is relative to it, and `full_size` its words (plain text, in the page's language).
     """
     result = InlinedPage(page_html)
     copies: dict[str, int] = {}
     to_root = "../" * page_url.count("/")
-    words = FULL_SIZE.get(lang, FULL_SIZE["en"])
+    words = html.escape(full_size)
 
     def own_id(diagram: Diagram) -> str:
         # The same diagram twice on a page: the second copy's ids get a suffix.

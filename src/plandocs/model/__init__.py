@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import PrivateAttr
-
 from plandocs.model.analysis import GapAnalysis
 from plandocs.model.benchmarks import Cncf, Trends, Universities, Wikipedia
 from plandocs.model.common import Model
@@ -44,11 +42,6 @@ class Dataset(Model):
     team: Team
     references: References
 
-    _pages: dict[tuple[str, str], str] = PrivateAttr(default_factory=dict)
-    """Each page rendered from this dataset, by family and language (see plandocs.site.render_page):
-    the rules render the pages of the source language to check their anchors, the generator
-    then reuses them."""
-
     @classmethod
     def assemble(cls, parts: Mapping[str, Model]) -> Dataset:
         """Return the dataset of `parts`, one validated model a family (as the loader makes
@@ -60,9 +53,3 @@ class Dataset(Model):
             raise TypeError(f"unknown parts: {sorted(set(parts) - set(cls.model_fields))}")
         values: dict[str, Any] = dict(parts)
         return cls.model_construct(**values)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Dataset:
-        """Return a copy that renders its own pages (its data may differ)."""
-        copy = super().model_copy(update=update, deep=deep)
-        copy._pages = {}
-        return copy

@@ -326,7 +326,7 @@ class ReferencesWords(Model):
 
 
 class SiteWords(Model):
-    """Words of the site's own pages (the page-not-found page)."""
+    """Words of the site's own pages (the page-not-found page) and of what the build adds."""
 
     not_found: Text
     not_found_text: Text
@@ -338,6 +338,8 @@ class SiteWords(Model):
     source_mention: Text
     updated: Annotated[Text, placeholders("date")]
     appendix_mention: Annotated[Text, placeholders("letter")]
+    full_size_diagram: Text
+    permalink: Text
 
 
 class GlossaryWords(Model):

@@ -217,6 +217,18 @@ class Metric(Model):
                 raise ValueError("a `decrease` metric needs target < baseline")
         return self
 
+    @property
+    def change(self) -> tuple[float | None, float | None]:
+        """Return the change the metric aims at: (target - baseline, that in percent of the
+        baseline); with no baseline the target is itself a change in percent (negative for a
+        decrease). Thresholds (`at-least`, `at-most`) and `reach` have none: (None, None)."""
+        if self.direction not in ("increase", "decrease") or self.target is None:
+            return None, None
+        if self.baseline is None:
+            return None, -self.target if self.direction == "decrease" else self.target
+        difference = self.target - self.baseline
+        return difference, difference / self.baseline * 100
+
     def _within_scale(self) -> None:
         low, high = SCALES[self.unit]
         if self.baseline is None and self.direction in ("increase", "decrease"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -86,6 +86,18 @@ class Team(Model):
     advisors: list[Role] = Field(min_length=1)
     other_owners: list[ExternalRole] = []
     other_owners_note: Text | None = None
+
+    OWNER_SECTIONS: ClassVar[tuple[str, ...]] = ("core", "advisors", "other_owners")
+    """The lists whose roles may own a task, in the order an id is looked up."""
+
+    @property
+    def owners(self) -> dict[str, Text]:
+        """Return every role that may own a task: role id -> its title (first list wins)."""
+        titles: dict[str, Text] = {}
+        for section in self.OWNER_SECTIONS:
+            for role in getattr(self, section):
+                titles.setdefault(role.id, role.title)
+        return titles
 
 
 class BudgetLine(Model):

@@ -29,19 +29,26 @@ def target(metric: Metric, words: MetricsWords, lang: Lang) -> str | Md:
     return value(metric, metric.target, lang)
 
 
+def signed_percent(figure: float, lang: Lang) -> str:
+    """Return a signed percentage in the language's pattern: `+50%`, `−15%`, `+50 %`."""
+    signed = lang.signed(figure)
+    sign = signed[0] if signed[0] in "+\u2212" else ""
+    return sign + lang.percent(abs(figure))
+
+
 def change(metric: Metric, data: Dataset, lang: Lang) -> str | Md:
     """Return the computed change from baseline to target, or the threshold."""
     words = data.labels.metrics
-    goal, base = metric.target, metric.baseline
+    goal = metric.target
     if metric.direction == "reach" or goal is None:
         return blocks.NONE
     if metric.direction in ("at-least", "at-most"):
         return f"{'≥' if metric.direction == 'at-least' else '≤'} {value(metric, goal, lang)}"
-    if base is None:  # the target is a relative change in percent
-        signed = lang.signed(-goal if metric.direction == "decrease" else goal)
-        return md.fill(words.relative(lang), value=f"{signed}%")
-    difference = goal - base
-    relative = md.fill(words.relative(lang), value=f"{lang.signed(difference / base * 100)}%")
+    difference, percent = metric.change
+    assert percent is not None  # an increase or a decrease has a change
+    relative = md.fill(words.relative(lang), value=signed_percent(percent, lang))
+    if difference is None:  # the target is a relative change in percent
+        return relative
     if metric.unit == "percent":
         absolute = md.fill(data.labels.common.points(lang), value=lang.signed(difference))
     else:

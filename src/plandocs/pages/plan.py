@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from plandocs import schedule
 from plandocs.model import Dataset
-from plandocs.model.common import Text
 from plandocs.model.labels import PlanWords
 from plandocs.model.plan import Phase, Task, TaskGroup, Workstream
 from plandocs.render import anchors, blocks, mermaid
@@ -83,7 +82,7 @@ def render_overview(data: Dataset, lang: Lang) -> Md:
 def render_group(data: Dataset, phase: Phase, group: TaskGroup, lang: Lang) -> Md:
     """Return a task group: its heading, priority and task table."""
     words, common = data.labels.plan, data.labels.common
-    owners = _owners(data)
+    owners = data.team.owners
     rows = []
     for task in group.tasks:
         span = schedule.task_span(data.plan, phase, task)
@@ -171,9 +170,3 @@ def render(data: Dataset, lang: Lang) -> str:
         *(render_phase(data, phase, lang) for phase in plan.phases),
         render_resources(data, lang),
     )
-
-
-def _owners(data: Dataset) -> dict[str, Text]:
-    team = data.team
-    titles = {role.id: role.title for role in [*team.core, *team.advisors]}
-    return titles | {role.id: role.title for role in team.other_owners}

@@ -15,6 +15,8 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
 _HEADING = re.compile(r"^(#{2,3}) (.*)$")
+HALF_LANGUAGE = "en"
+"""The source writes its headings `中文 / English`: the language of their second half."""
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -75,15 +77,16 @@ def _verbatim(line: str) -> str:
     return escaped + "&#32;" * (len(line) - len(body))
 
 
-def render_text(text: str) -> Md:
-    """Return the source's text in one preformatted block, an anchor before each section."""
+def render_text(text: str, code: str) -> Md:
+    """Return the source's text (in language `code`) in one preformatted block, an anchor
+    before each section."""
     lines = text.split("\n")
     starts = {section.line: section.anchor for section in sections(text)}
     escaped = [
         (f'<span id="{starts[i]}"></span>' if i in starts else "") + _verbatim(line)
         for i, line in enumerate(lines)
     ]
-    return Md('<pre class="source-text" lang="zh">' + "\n".join(escaped) + "</pre>\n")
+    return Md(f'<pre class="source-text" lang="{code}">' + "\n".join(escaped) + "</pre>\n")
 
 
 def render(data: Dataset, lang: Lang, text: str) -> str:
@@ -104,13 +107,20 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
         md.bullets(facts),
     ]
     if lang.code == source.language:
-        return md.join(*head, md.heading(2, words.text(lang), "source-text"), render_text(text))
+        return md.join(
+            *head,
+            md.heading(2, words.text(lang), "source-text"),
+            render_text(text, lang.source_code),
+        )
     # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
     # English page lands here, beside the link to the Chinese text.
+    # A language with no half of its own shows the original heading, marked as what it is.
+    own = lang.code == HALF_LANGUAGE
+    marked = "" if own else f' lang="{html.escape(source.language)}"'
     links = [
         Md(
-            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}">'
-            f"{html.escape(s.english or s.anchor)}</a>"
+            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}"'
+            f"{marked}>{html.escape((s.english or s.anchor) if own else s.original)}</a>"
         )
         for s in sections(text)
     ]

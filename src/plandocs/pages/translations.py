@@ -4,6 +4,8 @@ review."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from plandocs.model import Dataset
 from plandocs.registry import FAMILIES
 from plandocs.render import anchors, blocks
@@ -12,7 +14,9 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 from plandocs.translations import Tracked, counts
 
-_PAGE_OF = {f"data/{family.file}": family.name for family in FAMILIES if family.render}
+_PAGE_OF = MappingProxyType(
+    {f"data/{family.file}": family.name for family in FAMILIES if family.page}
+)
 
 
 def where(item: Tracked) -> str | Md:
