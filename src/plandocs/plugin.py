@@ -163,7 +163,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
             repo_url=config.repo_url or "",
             data_edit_uri=str(config.extra.get("data_edit_uri", "")),
             environ={**options, **os.environ},
-            template_dirs=tuple(config.theme.dirs),
+            template_dirs=tuple(getattr(config.theme, "dirs", ())),
         )
 
 
