@@ -157,10 +157,11 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     """Copy what a build needs into `target` (node_modules is linked); return the copy.
 
     `data` is the data folder to build from: the content, or the fixture dataset. With
-    `diagram_cache`, the copy shares the project's cache of drawn diagrams (.cache/diagrams,
-    linked; keyed by each diagram's source, so datasets do not mix): a diagram is drawn once a
-    machine, not once a test, and a build starts no browser unless its diagrams are new. A test
-    of the cache itself passes `diagram_cache=False` and starts from an empty one.
+    `diagram_cache`, the copy starts with the project's drawn diagrams (.cache/diagrams, keyed by
+    each diagram's source, so datasets do not mix): a real folder of hard links (a build reads
+    its cache only through real folders, never a symbolic link), so a build starts no browser
+    unless its diagrams are new. A test of the cache itself passes `diagram_cache=False` and
+    starts from an empty one.
     """
     target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
@@ -176,9 +177,21 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     (target / "src").symlink_to(ROOT / "src")
     if diagram_cache:
         DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)
-        (target / ".cache").mkdir()
-        (target / ".cache" / "diagrams").symlink_to(DIAGRAM_CACHE)
+        shutil.copytree(
+            DIAGRAM_CACHE,
+            target / ".cache" / "diagrams",
+            ignore=shutil.ignore_patterns(".*"),
+            copy_function=_link_or_copy,
+        )
     return target
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link `source` as `target` (a copy when they lie on different file systems)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 # Script and markup through every text channel that passes the check (the browser tier shows
