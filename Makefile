@@ -1,10 +1,15 @@
 # Two commands for a fresh machine: `make serve` (set up, build, serve) and `make test`
 # (set up, then every check). Everything else here is what those two are made of.
 
-PYTHON ?= python3
+# Empty: the interpreter .venv was made with, else the first new enough python3 (`make PYTHON=…`).
+PYTHON ?=
+# The oldest Python the hash-pinned lock installs on (pyproject.toml's requires-python).
+PYTHON_NEEDED := 3.11.5
 VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
+# Which interpreter .venv was made with ("version path"): another one rebuilds .venv.
+PY_STAMP := $(VENV)/.interpreter
 # The prose that the spelling check reads (data texts, hand-written pages, repository files).
 PROSE := data docs README.md CONTRIBUTING.md CONTRIBUTING.zh.md SECURITY.md MAINTAINING.md CODE_OF_CONDUCT.md
 NPM_READY := node_modules/.ready
@@ -13,13 +18,21 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean
+.PHONY: setup serve build preview check translations accept schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean python-check
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
 
-$(PY_READY): requirements/dev.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+## python-check: choose the Python for .venv and check that it is new enough (tools/venv-python.sh);
+## .venv is rebuilt when the interpreter differs from the one it was made with
+python-check $(PY_STAMP): FORCE
+	@sh tools/venv-python.sh $(PYTHON_NEEDED) $(VENV) "$(PYTHON)"
+
+.PHONY: FORCE
+FORCE:
+
+$(PY_READY): requirements/dev.txt pyproject.toml $(PY_STAMP)
+	"$$(sed 's/^[^ ]* //' $(PY_STAMP))" -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
@@ -37,9 +50,26 @@ serve: setup
 build: setup
 	PLANDOCS_DIAGRAMS=svg $(BIN)/mkdocs build --strict
 
+## preview: a quick build of both languages into site/ for a pull request's preview: diagrams
+## drawn in the browser, no PDFs (no Chromium needed; .github/workflows/preview.yml)
+preview: setup
+	PLANDOCS_DIAGRAMS=client PLANDOCS_PDF=off $(BIN)/mkdocs build --strict
+
 ## check: validate data/ (every problem, with file:line:column)
 check: $(PY_READY)
-	$(BIN)/python -m plandocs check
+	$(BIN)/plandocs check
+
+## translations: list every stale or unpinned translation, with what changed in the source
+translations: $(PY_READY)
+	$(BIN)/plandocs translations
+
+## accept: after reviewing a translation, pin it to the current source text:
+##   make accept FIELD='data/risks.yml:risks[0].title'   (a file, a file:field, or a page)
+accept: $(PY_READY)
+	@if [ -z "$$FIELD" ]; then \
+	  echo "make accept needs FIELD, for example: make accept FIELD='data/risks.yml:risks[0].title'"; \
+	  exit 2; fi
+	$(BIN)/plandocs translations --accept "$$FIELD"
 
 ## schema: rewrite data/schema/ from the models
 schema: $(PY_READY)

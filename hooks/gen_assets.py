@@ -37,7 +37,8 @@ def publish(config: Any) -> None:
     for name, text in render_schemas(codes).items():
         with mkdocs_gen_files.open(f"schema/{name}", "w") as target:
             target.write(text)
-    for path, body in (build.downloads if build else {}).items():
+    files = {**build.downloads, **build.feeds} if build else {}
+    for path, body in files.items():
         with mkdocs_gen_files.open(path, "wb") as target:
             target.write(body)
 

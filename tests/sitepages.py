@@ -11,8 +11,13 @@ from urllib.parse import unquote, urljoin, urlparse
 from plandocs.registry import PAGES
 
 # Every page of one language, as a path under the language root ("" is the home page).
-# The derived pages (source, downloads, translations) come from the build, not from a family.
-DERIVED = ["report/source/", "report/downloads/", "report/translations/"]
+# The derived pages (source, downloads, translations, changes) come from the build, not a family.
+DERIVED = [
+    "report/source/",
+    "report/downloads/",
+    "report/translations/",
+    "report/changes/",
+]
 ROUTES = ["", "summary/", "about/", *(f"report/{family.name}/" for family in PAGES), *DERIVED]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 

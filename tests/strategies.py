@@ -17,16 +17,17 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from plandocs.characters import IN_TEXT
 from plandocs.model.common import visible
 from plandocs.registry import FAMILIES
 from plandocs.wordmatch import abbreviation_problem, mention_problem
 from tests.conftest import FIXTURE
 
-# What the loader refuses anywhere (controls, direction overrides, surrogates) is left out;
-# everything else in Unicode may appear, line and paragraph separators included.
-_REFUSED = {*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-CHARACTERS = st.characters(
-    exclude_categories=["Cs"], exclude_characters="".join(map(chr, sorted(_REFUSED)))
+# What the loader refuses in a text (controls, direction controls, invisible characters,
+# surrogates: plandocs.characters) is left out; everything else in Unicode may appear, line and
+# paragraph separators included (the writer escapes them).
+CHARACTERS = st.characters(exclude_categories=["Cs", "Cc"]).filter(
+    lambda char: not IN_TEXT.match(char)
 )
 # Strings that mean something to Markdown, HTML, Mermaid or YAML, mixed into the texts.
 SPECIAL = st.sampled_from(
@@ -70,7 +71,7 @@ SPECIAL = st.sampled_from(
         "012",
         "\u2028",
         "\u00a0",
-        "\u200b",
+        "\u2009",
         "é",
         "“中文”，（标点）",
     ]
@@ -93,9 +94,10 @@ def fixture_raw() -> dict[str, Any]:
 
 
 _RAW = fixture_raw()
-# Families whose texts are replaced: the languages hold settings; the labels, which hold
-# templates, get texts that keep each template's placeholders (`_mutate_labels`).
-_TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in ("languages", "labels")]
+# Families whose texts are replaced: the labels and the messages hold templates and the
+# languages settings.
+_KEPT = ("languages", "labels", "messages")
+_TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in _KEPT]
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Mentions of the source are linked wherever they stand: they keep the minimum length.
 _MENTIONS = {"source_mention", "appendix_mention"}
@@ -299,3 +301,31 @@ PAGES = st.lists(st.one_of(PAGE_PIECES, st.text(CHARACTERS, max_size=4)), max_si
     lambda pieces: "# Page {#page}\n\n" + "".join(pieces) + "\n"
 )
 """Hand-written pages assembled from hostile pieces (the page check refuses or they are inert)."""
+# Settings ----------------------------------------------------------------------------------
+
+# Money patterns: CLDR's own characters, quotes and separators, mixed with real patterns.
+MONEY_PATTERNS = st.one_of(
+    st.text(alphabet="#0,.¤$'%‰;E+-() TBD9", min_size=1, max_size=24),
+    st.sampled_from(["$#,##0", "¤#,##0.00", "#,##0 ¤", "$#,##0;($#,##0)", "'TBD'"]),
+    st.builds(lambda n: "$#,##0." + "0" * n, st.integers(0, 60)),
+)
+# Glossary terms: ordinary words, one letter, regular-expression and Markdown characters.
+GLOSSARY_WORDS = st.one_of(
+    TEXTS,
+    st.sampled_from(["a", "e", "I", ".", "*", ".*", "(", "[", "\\", "<abbr>", "*[x]:", "|", "的"]),
+    st.text(alphabet="aeAE.*+?()[]{}|\\^$ 中文", min_size=1, max_size=6).filter(visible),
+)
+
+
+@st.composite
+def glossary_terms(draw: Callable[[Any], Any]) -> dict[str, Any]:
+    """Return one glossary entry (as data) with drawn term and expansion texts."""
+    entry: dict[str, Any] = {
+        "id": "drawn-term",
+        "term": {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)},
+    }
+    if draw(st.booleans()):
+        entry["expansion"] = {"zh": draw(GLOSSARY_WORDS), "en": draw(GLOSSARY_WORDS)}
+    else:
+        entry["definition"] = {"zh": draw(TEXTS), "en": draw(TEXTS)}
+    return entry

@@ -42,8 +42,26 @@ def test_bad_data_stops_the_build_with_the_check_message(tmp_path: Path) -> None
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"data/risks.yml:{line}:18: risks[1].probability: "
-        "Input should be 'high', 'medium' or 'low' (got 'rare')"
+        f"data/risks.yml:{line}:18: risks[1].probability: 风险 2 (r2)："
+        "只能是 'high', 'medium' or 'low' 之一（现在是 'rare'）\n"
+        "    risk 2 (r2): must be one of 'high', 'medium' or 'low' (got 'rare')"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_language_of_the_data_that_mkdocs_yml_does_not_build_stops_the_build(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project", data=FIXTURE)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    marker = "        - locale: en\n          name: English\n          build: true\n"
+    assert marker in text
+    line = text[: text.index(marker)].count("\n") + 1  # the entry's `locale`
+    config.write_text(text.replace(marker, marker.replace("true", "false")), encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}:" in result.stderr
+    assert "language `en` of data/languages.yml is not built (`build: false`)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -10,7 +10,7 @@ from plandocs.cli import main
 from plandocs.registry import PAGES
 from tests.conftest import ROOT, DataCopy
 
-DERIVED_PAGES = ("source", "downloads", "translations")
+DERIVED_PAGES = ("source", "downloads", "translations", "changes")
 """The pages a build makes from more than one data file (tests/sitepages.py's DERIVED)."""
 
 
@@ -29,8 +29,10 @@ def test_check_fails_with_located_messages_and_no_traceback(data_copy: DataCopy)
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"data/team.yml:{line}:12: core[1].count: Input should be a valid integer (got 'two')",
-        "1 problem in data/",
+        f"data/team.yml:{line}:12: core[1].count: 条目 2 (developer)："
+        "（此消息暂无中文）Input should be a valid integer (got 'two')",
+        "    item 2 (developer): Input should be a valid integer (got 'two')",
+        "1 problem in data/ / data/ 中有 1 个问题",
     ]
     assert "Traceback" not in result.stderr
 
@@ -59,14 +61,18 @@ def test_check_can_print_github_annotations(data_copy: DataCopy) -> None:
         check=False,
     )
     assert result.returncode == 1
+    budget_line = "预算类别 1 (personnel) › 预算分组 1 (core-team) › 预算行 2 (developer)"
+    english_line = "budget category 1 (personnel) › budget group 1 (core-team) › budget line 2"
     assert result.stdout.splitlines() == [
         f"::error file=data/budget.yml,line={amount},col=21,"
         "title=categories[0].groups[0].lines[1].amount::"
-        "Input should be a valid integer (got '30,000')",
+        f"{budget_line}：（此消息暂无中文）Input should be a valid integer (got '30,000')%0A"
+        f"{english_line} (developer): Input should be a valid integer (got '30,000')",
         f"::error file=data/team.yml,line={count},col=12,title=core[1].count::"
-        "Input should be a valid integer (got 'two')",
+        "条目 2 (developer)：（此消息暂无中文）Input should be a valid integer (got 'two')%0A"
+        "item 2 (developer): Input should be a valid integer (got 'two')",
     ]
-    assert result.stderr.splitlines()[-1] == "2 problems in data/"
+    assert result.stderr.splitlines()[-1] == "2 problems in data/ / data/ 中有 2 个问题"
 
 
 def test_an_annotation_cannot_be_forged_or_broken_by_data() -> None:

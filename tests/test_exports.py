@@ -438,3 +438,36 @@ def test_every_real_export_parses(dataset: Dataset, real_files: Files) -> None:
         assert len(found) == len(plan.phases) + len(tasks) + count
         lines = real_files[f"calendar/plan.{code}.ics"].split(b"\r\n")
         assert max(len(line) for line in lines) <= 75
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        *('=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\t=1+1"),
+        *(" =1+1", "\u3000=1+1", "\uff1d1+1", "\uff0b1"),
+    ],
+)
+def test_csv_text_cells_that_start_like_a_formula_are_made_inert(
+    data_copy: DataCopy, typed: str
+) -> None:
+    data_copy.replace(
+        "risks.yml", "en: 'Team skills \"lacking\" & turnover'", f"en: {json.dumps(typed)}"
+    )
+    rows = read_csv(build(load_dataset(data_copy.folder)), "risks")
+    assert rows[1]["title_en"] == f"'{typed}"
+    assert rows[1]["title_zh"] == '团队技能 "不足" & 流失'
+
+
+def test_csv_numbers_stay_numbers(files: Files) -> None:
+    """Negative figures start with `-` but are numbers, written bare (no `'`, no quotes)."""
+    body = files["csv/coverage.csv"].decode("utf-8")
+    assert ",-5," in body
+    assert "'-5" not in body
+
+
+def test_a_carriage_return_before_a_formula_is_made_inert_too() -> None:
+    """The loader refuses a carriage return in a text; the cell writer holds anyway."""
+    from plandocs.exports.csvfile import inert
+
+    assert inert("\r=1+1") == "'\r=1+1"
+    assert inert("plain text, = inside") == "plain text, = inside"

@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from plandocs.changelog import Commit, Entry, History
 from plandocs.exports import build_exports
 from plandocs.loader import load
 from plandocs.registry import PAGES
@@ -20,8 +21,25 @@ from plandocs.translations import tracked_in_data
 from tests.conftest import FIXTURE, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
-DERIVED = ("translations", "source", "downloads")
+DERIVED = ("translations", "source", "downloads", "changes")
 STAMP = dt.datetime(2025, 1, 6, 9, 0, tzinfo=dt.UTC)
+# A fixed history for the changes page: every kind of entry, a page that is gone, a whole file.
+HISTORY = History(
+    available=True,
+    commits=(
+        Commit(
+            "0123456789abcdef0123456789abcdef01234567",
+            STAMP,
+            (
+                Entry("data/risks.yml", "risks:r2", "changed"),
+                Entry("data/risks.yml", "risks:r9", "added"),
+                Entry("data/labels.yml", "", "changed"),
+                Entry("docs/about.zh.md", "", "changed"),
+                Entry("docs/old.zh.md", "", "removed", exists=False),
+            ),
+        ),
+    ),
+)
 
 
 def fixture_pages() -> dict[str, str]:
@@ -30,7 +48,7 @@ def fixture_pages() -> dict[str, str]:
     data = loaded.dataset
     tracked = tracked_in_data(loaded.families(), data.languages.codes)
     downloads = build_exports(data, generated_at=STAMP, site_url="https://example.org/plan/")
-    return build_pages(data, tracked, loaded.source_text, downloads)
+    return build_pages(data, tracked, loaded.source_text, downloads, history=HISTORY)
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "yamlsource",
+                "characters",
                 "problems",
                 "model",
                 "registry",
@@ -41,13 +42,33 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "pagecheck",
                 "configtext",
                 "wordmatch",
+                "languagecheck",
+                "commands",
+                "quiet",
+                "explain",
+                "changelog",
             }
         ),
     ),
     ("render", frozenset({"render"})),
     ("pages", frozenset({"pages"})),
     ("generator", frozenset({"site"})),
-    ("outputs", frozenset({"exports", "diagrams", "printable", "search", "csp", "localserver"})),
+    (
+        "outputs",
+        frozenset(
+            {
+                "exports",
+                "diagrams",
+                "printable",
+                "search",
+                "csp",
+                "localserver",
+                "feeds",
+                "annotations",
+                "changes",
+            }
+        ),
+    ),
     ("assembler", frozenset({"build"})),
     ("transforms", frozenset({"webpage"})),
     ("build", frozenset({"sitebuild"})),

@@ -189,8 +189,16 @@ def test_one_document_a_file(data_copy: DataCopy) -> None:
 @pytest.mark.parametrize(
     ("raw", "where", "message"),
     [
-        (b"groups:\n  - id: a\x00b\n", "2:10", "YAML: the character U+0000 is not allowed here"),
-        (b"groups:\n  - id: a\x1b[31m\n", "2:10", "YAML: the character U+001B is not allowed here"),
+        (
+            b"groups:\n  - id: a\x00b\n",
+            "2:10",
+            "groups[0].id: text holds the control character U+0000 NULL; remove it",
+        ),
+        (
+            b"groups:\n  - id: a\x1b[31m\n",
+            "2:10",
+            "groups[0].id: text holds the control character U+001B ESCAPE; remove it",
+        ),
         (b"groups:\n  - id: \xff\xfe\n", "2:9", "not UTF-8: byte 0xff at offset 16"),
     ],
 )
@@ -198,15 +206,34 @@ def test_control_bytes_and_bad_encoding_are_located(
     data_copy: DataCopy, raw: bytes, where: str, message: str
 ) -> None:
     (data_copy.folder / "references.yml").write_bytes(raw)
-    assert data_copy.problems() == [f"data/references.yml:{where}: {message}"]
+    assert f"data/references.yml:{where}: {message}" in data_copy.problems()
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\x00", "U+0000 NULL"), ("\x1b", "U+001B ESCAPE"), ("\x7f", "U+007F DELETE")],
+)
+def test_raw_controls_after_wide_characters_are_located_by_character(
+    data_copy: DataCopy, char: str, name: str
+) -> None:
+    """Columns count characters, not bytes: three Chinese characters (nine bytes) before the
+    control put it at column 22, not 28."""
+    line = data_copy.replace("risks.yml", "en: Lower quality", f"en: Lower 质量差{char}quality")
+    assert data_copy.problems() == [
+        f"data/risks.yml:{line}:22: risks[1].impacts[0].en: text holds the control character "
+        f"{name}; remove it"
+    ]
 
 
 @pytest.mark.parametrize(
     ("escaped", "message"),
     [
-        ("\\0", "text holds the control or direction character U+0000; remove it"),
-        ("\\e[31m", "text holds the control or direction character U+001B; remove it"),
-        ("\\u202Eevil", "text holds the control or direction character U+202E; remove it"),
+        ("\\0", "text holds the control character U+0000 NULL; remove it"),
+        ("\\e[31m", "text holds the control character U+001B ESCAPE; remove it"),
+        (
+            "\\u202Eevil",
+            "text holds the direction control U+202E RIGHT-TO-LEFT OVERRIDE; remove it",
+        ),
     ],
 )
 def test_escaped_controls_bidi_overrides_and_surrogates_are_refused(
@@ -224,7 +251,7 @@ def test_a_lone_surrogate_escape_is_refused_where_it_is(data_copy: DataCopy) -> 
 
 
 def test_invisible_text_is_empty(data_copy: DataCopy) -> None:
-    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "\\u200b\\u2060\\u00a0 "')
+    line = data_copy.replace("risks.yml", "en: Lower quality", 'en: "\\u00a0\\u3000 "')
     assert data_copy.problems() == [
         f"data/risks.yml:{line}:13: risks[1].impacts[0].en: translation is empty"
     ]
@@ -321,7 +348,10 @@ def _outcome(read: Callable[[str], object], text: str) -> tuple[str, object]:
     st.text()
     | st.text(alphabet=st.sampled_from("0123456789+-.~_:eExXoO yYnNtTrRuUfFaAlLsSiI \u200b\x85"))
     | st.sampled_from(
-        ["", "~", "null", "Yes", "off", "012", "4:10:00", "1_000", ".inf", "2025-02-30"]
+        [
+            *("", "~", "null", "Yes", "off", "012", "4:10:00", "1_000", ".inf", "2025-02-30"),
+            *("\n", "null\n", "true\n", "1\n", "2025-01-06\n"),  # `$` matches before a `\n`
+        ]
     )
 )
 def test_the_plain_text_shortcut_reads_every_scalar_as_the_full_rules_do(text: str) -> None:

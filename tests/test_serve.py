@@ -142,8 +142,18 @@ CRASHES = [
         "risks.yml",
         "en: Lower quality",
         'en: "Lower\\0quality"',
-        "control or direction character U+0000",
+        "control character U+0000 NULL",
     ),
+    # Locale settings that once passed the check, then crashed (decimal.InvalidOperation) or
+    # made every amount read the same text.
+    (
+        "languages.yml",
+        'money: "$#,##0"',
+        'money: "$#,##0.' + "0" * 30 + '"',
+        "shows 30 decimals; at most 4",
+    ),
+    ("languages.yml", 'money: "$#,##0"', "money: \"'TBD'\"", "every amount would read `TBD`"),
+    ("risks.yml", "en: Lower quality", "en: Lower\u2028quality", "U+2028 LINE SEPARATOR"),
 ]
 
 

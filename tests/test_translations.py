@@ -71,11 +71,12 @@ def test_a_changed_chinese_text_is_a_located_warning_and_check_still_passes(
     line = pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
     result = run(pinned.folder, "check")
     assert result.returncode == 0
+    command = "make accept FIELD='data/risks.yml:risks[1].impacts[0]'"
     assert result.stderr.splitlines() == [
-        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: warning: the translation may be out "
-        f"of date: the source text changed since it was pinned ({fingerprint('质量下降')}, now "
-        f"{fingerprint('质量明显下降')}); review it, then run `plandocs translations --accept "
-        "data/risks.yml:risks[1].impacts[0]`"
+        f"data/risks.yml:{line}:13: risks[1].impacts[0].en: 警告：风险 2 (r2) › 影响 1："
+        f"中文改动过，英文可能已过时：复核并更新英文后运行 `{command}`",
+        "    warning: risk 2 (r2) › impact 1: the Chinese changed since this translation was "
+        f"made: review the English, then run `{command}`",
     ]
     github = run(pinned.folder, "check", "--format", "github").stdout.splitlines()[0]
     assert github.startswith(f"::warning file=data/risks.yml,line={line},col=13,")
@@ -89,7 +90,10 @@ def test_translations_shows_the_chinese_then_and_now_from_git_history(pinned: Da
     subprocess.run([*git, "commit", "-qm", "pinned"], check=True)
     pinned.replace("risks.yml", "zh: 质量下降", "zh: 质量明显下降")
     lines = run(pinned.folder, "translations").stdout.splitlines()
-    assert lines[1:4] == [
+    command = "make accept FIELD='data/risks.yml:risks[1].impacts[0]'"
+    assert lines[0].endswith(f"复核并更新英文后运行 `{command}`")
+    assert lines[1].startswith("    warning: risk 2 (r2) › impact 1: the Chinese changed")
+    assert lines[2:5] == [
         "    zh now: 质量明显下降",
         "    zh then: 质量下降",
         "    difference: 质量{+明显+}下降",
@@ -114,21 +118,18 @@ def test_a_hand_written_section_is_tracked_the_same_way(pinned: DataCopy) -> Non
     about = pinned.folder.parent / "docs" / "about.zh.md"
     about.write_text(about.read_text(encoding="utf-8").replace("## 许可", "## 许可与版权"), "utf-8")
     docs = pinned.folder.parent / "docs"
-    [warning] = [w for w in warnings(load(pinned.folder), docs) if w.file == "docs/about.en.md"]
+    # Reported on the page the pull request changed, at the changed heading.
+    [warning] = [w for w in warnings(load(pinned.folder), docs) if w.file.startswith("docs/")]
+    assert warning.file == "docs/about.zh.md"
     assert warning.field == "#licence"
     assert "the translation may be out of date" in warning.message
-    assert (
-        warning.line
-        == (docs / "about.en.md")
-        .read_text(encoding="utf-8")
-        .split("\n")
-        .index("## Licence {#licence}")
-        + 1
-    )
+    assert "make accept FIELD='docs/about.en.md:licence'" in warning.message
+    lines = about.read_text(encoding="utf-8").split("\n")
+    assert warning.line == lines.index("## 许可与版权 {#licence}") + 1
     assert (
         run(pinned.folder, "translations", "--accept", "docs/about.en.md:licence").returncode == 0
     )
-    assert [w for w in warnings(load(pinned.folder), docs) if w.file == "docs/about.en.md"] == []
+    assert [w for w in warnings(load(pinned.folder), docs) if w.file.startswith("docs/")] == []
 
 
 def test_a_stale_translation_is_marked_and_its_page_says_so_at_the_top(pinned: DataCopy) -> None:

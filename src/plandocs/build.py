@@ -11,12 +11,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from plandocs.changelog import History, history
 from plandocs.exports import build_exports
+from plandocs.feeds import atom
 from plandocs.history import last_changes, latest
+from plandocs.languagecheck import language_problems
 from plandocs.loader import load, read_capped
 from plandocs.model import Dataset
+from plandocs.pages.changes import feed_path
 from plandocs.problems import DataError
-from plandocs.site import anchor_problems, build_pages, not_found
+from plandocs.site import anchor_problems, build_pages, languages, not_found
 from plandocs.translations import Tracked, tracked_in_data, tracked_in_docs
 
 
@@ -31,6 +35,10 @@ class Generated:
     downloads: dict[str, bytes]
     changes: dict[str, dt.datetime]
     """Each file of data/ and docs/ -> its last commit (empty outside git)."""
+    history: History
+    """The recent commits of data/ and docs/ and what they changed (the changes page)."""
+    feeds: dict[str, bytes]
+    """`feed-<code>.atom` -> the Atom feed of the changes in that language."""
 
 
 def fingerprint(folder: Path, *, pattern: str = "*") -> str:
@@ -73,23 +81,36 @@ def generate(
     site_url: str = "https://example.org/",
     pdf: bool = False,
     label: str = "data",
+    config_file: Path | None = None,
 ) -> Generated:
     """Return what a build needs from `data_dir` and the hand-written pages in `docs_dir`
     (default: the docs/ beside data/): `site_url` is the site's address, `pdf` whether this
     build prints the PDFs (which the downloads page lists).
 
-    Raise DataError as load does (`label` names the data folder in its messages), and for an
-    anchor made twice on a page.
+    Raise DataError as load does (`label` names the data folder in its messages), for an
+    anchor made twice on a page, and, given the engine's `config_file`, for a language of data/
+    it does not build (or one it builds without data).
     """
     docs_dir = data_dir.parent / "docs" if docs_dir is None else docs_dir
     loaded = load(data_dir, label=label)
     data = loaded.dataset
+    if config_file is not None:
+        unbuilt = language_problems(
+            config_file, config_file.name, data.languages, loaded.sources["languages"]
+        )
+        if unbuilt:
+            raise DataError(unbuilt)
     tracked = tracked_in_data(loaded.families(), data.languages.codes)
     tracked += tracked_in_docs(docs_dir, data.languages.codes)
     changes = last_changes(data_dir.parent)
-    downloads = build_exports(data, generated_at=generated_at(changes), site_url=site_url)
-    pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf)
+    when = generated_at(changes)
+    downloads = build_exports(data, generated_at=when, site_url=site_url)
+    recent = history(data_dir.parent)
+    pages = build_pages(data, tracked, loaded.source_text, downloads, pdf=pdf, history=recent)
     problems = anchor_problems(loaded, pages)
     if problems:
         raise DataError(problems)
-    return Generated(data, pages, not_found(data), tracked, downloads, changes)
+    feeds = {
+        feed_path(lang.code): atom(data, lang, recent, site_url, when) for lang in languages(data)
+    }
+    return Generated(data, pages, not_found(data), tracked, downloads, changes, recent, feeds)

@@ -1,4 +1,4 @@
-"""Command line: `python -m plandocs check | translations | generate OUT | schema`.
+"""Command line: `plandocs check | translations | generate OUT | changes BASE | schema`.
 
 - `check [--format github]`: validate the data and the hand-written pages (docs/); every
   problem with file:line:column (exit 1), then the warnings: stale or unpinned
@@ -8,6 +8,8 @@
   pin translations after a review.
 - `generate OUT [--site-url URL] [--pdf]`: write under OUT exactly the pages a build writes into
   docs/ (the same function makes them: plandocs.build.generate).
+- `changes BASE`: a Markdown summary of the pages, data records and translations that differ
+  between the data folder BASE (main's) and --data (the pull request's), for the preview.
 - `schema [--check]`: rewrite data/schema/ from the models (or only report stale schemas).
 
 Works without MkDocs, so the data can be validated and the pages produced for any engine.
@@ -19,11 +21,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from plandocs.annotations import annotate
 from plandocs.build import generate
+from plandocs.changes import summary_or_problem
+from plandocs.explain import explainer, report, report_lines
+from plandocs.languagecheck import language_problems
 from plandocs.loader import Loaded, load, unsafe_entries
 from plandocs.pagecheck import check_docs
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, Problem
+from plandocs.problems import DataError, Problem, printable
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import load_checked, write_pages
@@ -41,7 +47,15 @@ def main(argv: list[str] | None = None) -> int:
         "--format",
         choices=["plain", "github"],
         default="plain",
-        help="plain: `file:line:column: field: message` lines; github: workflow annotations",
+        help="plain: `file:line:column: field: message` lines; github: workflow annotations "
+        "(problems on changed lines first) and a table in $GITHUB_STEP_SUMMARY",
+    )
+    check.add_argument(
+        "--changed-from",
+        metavar="REF",
+        default=None,
+        help="github format: a git ref (the pull request's base); problems on the lines changed "
+        "since it come first",
     )
     translations = commands.add_parser(
         "translations", help="list stale or unpinned translations, or pin them (--accept)"
@@ -59,12 +73,27 @@ def main(argv: list[str] | None = None) -> int:
         "--site-url", default="https://example.org/", help="the site's address (for the downloads)"
     )
     pages.add_argument("--pdf", action="store_true", help="as a build that prints the PDFs")
+    changes = commands.add_parser(
+        "changes",
+        help="Markdown summary of the pages, records and translations that differ from BASE",
+    )
+    changes.add_argument("base", type=Path, help="the data folder to compare with (main's)")
     schema = commands.add_parser("schema", help="rewrite DATA/schema/*.schema.json")
     schema.add_argument("--check", action="store_true", help="only report stale schemas")
     args = parser.parse_args(argv)
 
+    if args.command == "schema" or (args.command == "translations" and args.accept):
+        # Commands that write under data/ (or read it without the loader): nothing under it
+        # may lead elsewhere, e.g. a linked data/schema/ would be written through.
+        unsafe = unsafe_entries(args.data, args.data.as_posix())
+        if unsafe:
+            print(DataError(unsafe).report(), file=sys.stderr)
+            return 1
     if args.command == "schema":
         return _schema(args.data, check=args.check)
+    if args.command == "changes":
+        print(summary_or_problem(args.base, args.data), end="")
+        return 0
     docs = args.docs if args.docs is not None else args.data.parent / "docs"
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
@@ -83,17 +112,31 @@ def main(argv: list[str] | None = None) -> int:
             args.data, label=args.data.as_posix()
         )
     except DataError as error:
-        every = DataError(error.problems + hand_written)
-        _report(every.problems, github=github)
-        print(every.report(), file=sys.stderr)
+        every = error.problems + hand_written
+        if github:
+            annotate(every, args.data, changed_from=args.changed_from)
+        print(report(every, args.data), file=sys.stderr)
         return 1
     if hand_written:
-        _report(hand_written, github=github)
-        print(DataError(hand_written).report(), file=sys.stderr)
+        if github:
+            annotate(hand_written, args.data, changed_from=args.changed_from)
+        print(report(hand_written, args.data), file=sys.stderr)
         return 1
     if args.command == "check":
+        config = args.data.parent / "mkdocs.yml"
+        if config.exists():  # the data may also feed another engine, without mkdocs.yml
+            languages, source = loaded.dataset.languages, loaded.sources["languages"]
+            unbuilt = language_problems(config, config.as_posix(), languages, source)
+            if unbuilt:
+                if github:
+                    annotate(unbuilt, args.data, changed_from=args.changed_from)
+                print(report(unbuilt, args.data), file=sys.stderr)
+                return 1
         found = warnings(loaded, docs)
-        _report(found, github=github)
+        if github:
+            annotate(found, args.data, changed_from=args.changed_from)
+        elif found:
+            print(report(found, args.data).rsplit("\n", 1)[0], file=sys.stderr)
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
     return _list_translations(loaded, docs, args.data)
@@ -108,32 +151,24 @@ def _page_problems(docs: Path) -> list[Problem]:
     return links or check_docs(docs, label)
 
 
-def _report(problems: list[Problem], *, github: bool) -> None:
-    """Print problems: as annotations on stdout (github), or as lines on stderr (warnings)."""
-    if github:
-        for problem in problems:
-            print(problem.github())
-    else:
-        for problem in problems:
-            if problem.severity == "warning":
-                print(problem, file=sys.stderr)
-
-
 def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
     source_code = loaded.dataset.languages.codes[0]
     root = data.resolve().parent
     pending = [item for item in tracked(loaded, docs) if item.state != "current"]
+    words = explainer(data)
     for item in pending:
-        print(item.warning())
-        print(f"    {source_code} now: {' '.join(item.source.split())}")
+        print("\n".join(report_lines([words.explain(item.warning())], words.languages)))
+        # Texts of pages and of old commits were never checked: shown printable, so no escape
+        # sequence or direction control reaches the terminal.
+        print(f"    {source_code} now: {printable(' '.join(item.source.split()))}")
         if item.state == "stale":
             before = earlier_source(item, root, source_code)
             if before is None:
                 print(f"    {source_code} then: (not found in this checkout's history)")
             else:
                 then, now = " ".join(before.split()), " ".join(item.source.split())
-                print(f"    {source_code} then: {then}")
-                print(f"    difference: {diff(then, now)}")
+                print(f"    {source_code} then: {printable(then)}")
+                print(f"    difference: {printable(diff(then, now))}")
     print(f"{len(pending)} translation(s) to review")
     return 0
 
@@ -141,17 +176,23 @@ def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:
 def _accept(data: Path, targets: list[str]) -> int:
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
-    root = data.resolve().parent
+    root = data.absolute().parent  # not resolved: a linked data/ is refused, not followed
     try:
         for target in targets:
-            for line in accept(target, root, languages):
+            written = accept(target, root, languages)
+            for line in written:
                 print(f"pinned {line}")
+            if not written:
+                print(f"{target}: nothing to pin (every translation is pinned to its source)")
     except PinError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. a read-only checkout: said plainly, nothing half written
+        print(
+            f"{error.filename or 'a file'}: cannot be written ({error.strerror})", file=sys.stderr
+        )
         return 1
     return 0
 
@@ -160,9 +201,7 @@ def _schema(data: Path, *, check: bool) -> int:
     folder = data / "schema"
     languages = configured_languages(data)
     if not languages:
-        print(
-            f"{data.as_posix()}/languages.yml does not load: run `plandocs check`", file=sys.stderr
-        )
+        print(f"{data.as_posix()}/languages.yml does not load: run `make check`", file=sys.stderr)
         return 1
     if check:
         stale = stale_schemas(folder, languages)

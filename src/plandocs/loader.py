@@ -8,6 +8,7 @@ configured languages, and the consistency rules run on whatever validated.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -165,7 +166,7 @@ def unsafe_entries(data_dir: Path, label: str) -> list[Problem]:
 
 def read_capped(path: Path) -> tuple[bytes, int] | None:
     """Return at most yamlsource.MAX_BYTES + 1 bytes of a regular file and its size (None if
-    missing).
+    missing, a symbolic link or not a regular file).
 
     The file is opened without following a link, and only as much is read as the size check
     needs, whatever the file's real size.
@@ -173,8 +174,12 @@ def read_capped(path: Path) -> tuple[bytes, int] | None:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         handle = os.open(path, flags)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a symbolic link: never read through
+            return None
+        raise
     with os.fdopen(handle, "rb") as file:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
@@ -200,6 +205,8 @@ def _describe(source: SourceFile, detail: ErrorDetails) -> list[Problem]:
             *(source.problem((*loc, key), f"missing `{key}` translation") for key in missing),
             *(source.problem((*loc, key), f"unknown key `{key}`", key=True) for key in unknown),
         ]
+    if kind == "setting":  # a model's check of several fields, about the one at `path`
+        return [source.problem((*loc, *context["path"]), detail["msg"])]
     if kind in _UNDER_KEY:
         return [source.problem((*loc, str(context.get("key", ""))), detail["msg"])]
     if kind == "extra_forbidden":

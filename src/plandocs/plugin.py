@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from plandocs.configtext import markup_in_config
 from plandocs.csp import with_policy
 from plandocs.publication import PublicationError, publication
+from plandocs.quiet import silence_third_party
 from plandocs.sitebuild import GENERATED, BuildError, BuildSettings, PageRef, SiteBuild
 from plandocs.webpage import site_relative_alternates
 
@@ -56,8 +57,10 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
         """How many builds are running inside each other (static-i18n nests one a language)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this process builds or serves."""
+        """Remember whether this process builds or serves; keep third-party lines (jieba's)
+        out of the log."""
         self.command = command
+        silence_third_party()
 
     @event_priority(100)  # before static-i18n and the theme read the addresses
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -78,6 +81,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
             self.build = SiteBuild(self._settings(config), previous=self.build)
             _forward(self.build.generate)
         config.extra["plandocs_not_found"] = self._build.not_found
+        config.extra["plandocs_feeds"] = self._build.feed_titles
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build ends every build running inside it."""
@@ -158,6 +162,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
         return BuildSettings(
             command=self.command,
             root=Path(config.config_file_path).parent,
+            config_file=Path(config.config_file_path),
             docs_dir=Path(config.docs_dir),
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",

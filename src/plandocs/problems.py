@@ -10,14 +10,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from plandocs.characters import DIRECTION, INVISIBLE
+
 Severity = Literal["error", "warning"]
-_UNPRINTABLE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# Controls, line separators, surrogates, and every direction control and invisible character
+# that plandocs.characters refuses in data (a message may quote what it refuses).
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{DIRECTION}{INVISIBLE}]")
 
 
 def printable(text: str) -> str:
-    """Return `text` with line breaks, controls and direction overrides shown as escapes."""
+    """Return `text` with line breaks, controls, direction and invisible characters shown as
+    escapes."""
     return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 

@@ -19,6 +19,7 @@ from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
+from plandocs.model.messages import Messages
 from plandocs.model.plan import Execution, Metrics, Plan
 from plandocs.model.project import Budget, Improvement, References, Risks, Team
 from plandocs.model.source import SourceDocument
@@ -49,6 +50,7 @@ LANGUAGES = Family("languages", "languages.yml", Languages)
 FAMILIES: tuple[Family, ...] = (
     LANGUAGES,
     Family("labels", "labels.yml", Labels),
+    Family("messages", "messages.yml", Messages),
     Family("source", "source.yml", SourceDocument),
     Family("wikipedia", "benchmarks/wikipedia.yml", Wikipedia, page=True),
     Family("universities", "benchmarks/universities.yml", Universities, page=True),

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from plandocs.loader import read_capped
 from plandocs.model.common import PIN
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.yamlsource import read_source
@@ -19,8 +20,8 @@ PIN_PATTERN = "^[0-9a-f]{8}$"
 
 def configured_languages(data_dir: Path) -> tuple[str, ...]:
     """Return the language codes of `data_dir`/languages.yml (empty if it does not load)."""
-    path = data_dir / LANGUAGES.file
-    source = read_source(LANGUAGES.file, path.read_bytes()) if path.is_file() else None
+    read = read_capped(data_dir / LANGUAGES.file)  # never through a link, never unbounded
+    source = read_source(LANGUAGES.file, read[0], size=read[1]) if read else None
     if source is None or source.problems:
         return ()
     try:
@@ -40,7 +41,7 @@ def text_schema(languages: tuple[str, ...]) -> dict[str, Any]:
             "type": "string",
             "pattern": PIN_PATTERN,
             "description": f"fingerprint of the `{languages[0]}` text this `{code}` text "
-            "was translated from (written by `plandocs translations --accept`)",
+            "was translated from (written by `make accept FIELD='FILE:FIELD'`)",
         }
     return {
         "type": "object",

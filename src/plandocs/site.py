@@ -13,10 +13,11 @@ import re
 import tempfile
 from pathlib import Path
 
+from plandocs.changelog import History
 from plandocs.loader import Loaded, load
 from plandocs.model import Dataset
+from plandocs.pages import changes, source, translations
 from plandocs.pages import downloads as downloads_page
-from plandocs.pages import source, translations
 from plandocs.pages.catalogue import render_page
 from plandocs.problems import DataError, Problem
 from plandocs.registry import PAGES
@@ -52,6 +53,7 @@ def build_pages(
     downloads: dict[str, bytes] | None = None,
     *,
     pdf: bool = True,
+    history: History | None = None,
 ) -> dict[str, str]:
     """Return every generated page as `report/<slug>.<lang>.md` -> Markdown text.
 
@@ -67,6 +69,9 @@ def build_pages(
         if downloads is not None:
             page = downloads_page.render(data, lang, downloads, pdf=pdf)
             pages[f"report/downloads.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
+        if history is not None:
+            page = changes.render(data, lang, history)
+            pages[f"report/changes.{lang.code}.md"] = DERIVED_FRONT_MATTER + page
         if source_text is not None:
             front = FRONT_MATTER.format(source="source.yml")
             text = source.render(data, lang, source_text)

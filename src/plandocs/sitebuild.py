@@ -20,6 +20,8 @@ from plandocs import printable, search
 from plandocs.build import Generated, content_fingerprint, generate
 from plandocs.csp import with_policy
 from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
+from plandocs.explain import report
+from plandocs.feeds import feed_titles
 from plandocs.loader import unsafe_entries
 from plandocs.pagecheck import check_docs
 from plandocs.problems import DataError
@@ -66,6 +68,8 @@ class BuildSettings:
     template_dirs: tuple[str, ...] = ()
     """The theme's template folders, overrides first: the inline scripts the pages may run
     are those these templates ship (plandocs.csp)."""
+    config_file: Path | None = None
+    """The engine's configuration: the build refuses a language of data/ it does not build."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class SiteBuild:
         self._fingerprint = ""
         self._previous = previous
         self._langs: dict[str, Lang] = {}
+        self.data_error = ""
+        """Under `mkdocs serve`, the report of bad data, printed when the build ends."""
 
     # Before the pages are read
 
@@ -129,11 +135,12 @@ class SiteBuild:
         except printable.PrintError as error:
             raise BuildError(f"plandocs: {error}") from None
         except DataError as error:
+            data_dir = settings.root / "data"
             if settings.command != "serve":
-                raise BuildError(error.report()) from None
-            log.error(
-                "%s\nplandocs: pages not updated; fix the data and save again", error.report()
-            )
+                raise BuildError(report(error.problems, data_dir)) from None
+            # Logged once, when every language is built (finish): the last thing the rebuild
+            # says, not buried under the other languages' lines.
+            self.data_error = report(error.problems, data_dir, serving=True)
             self.generated, self._fingerprint = last_good, ""  # never reused as a good load
             return []
         changed = write_pages(settings.docs_dir, self.generated.pages)
@@ -158,6 +165,7 @@ class SiteBuild:
             docs_dir=settings.docs_dir,
             site_url=settings.site_url,
             pdf=self.decision.prints,
+            config_file=settings.config_file,
         )
 
     @property
@@ -169,6 +177,16 @@ class SiteBuild:
     def downloads(self) -> dict[str, bytes]:
         """Return the data files to publish (none on bad data)."""
         return self.generated.downloads if self.generated else {}
+
+    @property
+    def feeds(self) -> dict[str, bytes]:
+        """Return the Atom feeds of the changes page (none before a good load)."""
+        return self.generated.feeds if self.generated else {}
+
+    @property
+    def feed_titles(self) -> dict[str, str]:
+        """Return each language's feed title, for every page's `<link rel="alternate">`."""
+        return feed_titles(self.generated.data) if self.generated else {}
 
     def draw_diagrams(self) -> None:
         """Draw the diagrams of the pages written (every language, once a build).
@@ -264,7 +282,15 @@ class SiteBuild:
             self.diagrams.write_files(site_dir)
 
     def finish(self, site_dir: Path) -> None:
-        """Once every language is built: split the search index into one a language, print."""
+        """Once every language is built: split the search index into one a language, print;
+        then, under `mkdocs serve` with bad data, the data's problems, last."""
+        try:
+            self._finish(site_dir)
+        finally:
+            if self.data_error:
+                log.error("%s", self.data_error)
+
+    def _finish(self, site_dir: Path) -> None:
         generated = self.generated
         merged = site_dir / "search" / "search_index.json"
         if generated is None or not merged.is_file():

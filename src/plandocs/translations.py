@@ -8,7 +8,8 @@ twin in its front matter, under `translated_from`.
 
 The pins live inline, beside the text they vouch for, so that a pull request shows the source
 text changing while the pin stays, a moved or reordered text keeps its pin, and no second file
-has to be kept in step. `plandocs translations --accept` writes them.
+has to be kept in step. `make accept FIELD='FILE:FIELD'` (`plandocs translations --accept`)
+writes them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from plandocs.commands import accept_command
 from plandocs.model.common import PIN, Text, fingerprint
 from plandocs.problems import Loc, Problem, format_loc
 from plandocs.yamlsource import Position, SourceFile, read_source
@@ -66,14 +68,17 @@ class Tracked:
             message = (
                 f"the translation may be out of date: the source text changed since it was "
                 f"pinned ({self.pin}, now {fingerprint(self.source)}); review it, then run "
-                f"`plandocs translations --accept {self.file}:{self.target}`"
+                f"`{accept_command(self.file, self.target)}`"
             )
         else:
             message = (
                 f"translation not pinned to its source text: review it, then run "
-                f"`plandocs translations --accept {self.file}:{self.target}`"
+                f"`{accept_command(self.file, self.target)}`"
             )
-        return Problem(self.file, self.where.line, self.where.column, self.path, message, "warning")
+        # Reported where the source text is: on the page the pull request changed (`.zh.md`)
+        # for a hand-written page, on the same data file for a text under data/.
+        where = (self.source_file, self.where.line, self.where.column)
+        return Problem(*where, self.path, message, "warning")
 
     @property
     def target(self) -> str:
@@ -139,11 +144,16 @@ class Page:
     @classmethod
     def read(cls, path: Path, name: str) -> Page:
         """Read a page; its front matter is read by the same guarded YAML reader as data/."""
-        text = path.read_text(encoding="utf-8")
+        return cls.parse(path, path.read_text(encoding="utf-8"), name)
+
+    @classmethod
+    def parse(cls, path: Path, text: str, name: str) -> Page:
+        """Return the page whose text (LF line ends) is `text`, its front matter read."""
         page = cls(path, text)
         match = _FRONT.match(text)
         if match:
-            source = read_source(name, match[1].encode("utf-8"))
+            # After the opening `---` line: the reader's lines are the page's lines.
+            source = read_source(name, ("\n" + match[1]).encode("utf-8"))
             page.front_source = source
             page.front = source.data if isinstance(source.data, dict) else {}
             page.body_line = text[: match.end()].count("\n") + 1
@@ -187,9 +197,8 @@ def tracked_in_docs(docs_dir: Path, languages: tuple[str, ...]) -> list[Tracked]
             page = Page.read(path, name) if path.is_file() else None
             pins = page.pins() if page else {}
             translated = page.sections() if page else {}
-            for anchor, (_, text) in sections.items():
+            for anchor, (source_line, text) in sections.items():
                 line, translation = translated.get(anchor, (1, ""))
-                where = Position(line, 1)
                 pin = pins.get(anchor)
                 item = Tracked(
                     name,
@@ -197,10 +206,10 @@ def tracked_in_docs(docs_dir: Path, languages: tuple[str, ...]) -> list[Tracked]
                     code,
                     text,
                     pin,
-                    where,
+                    Position(source_line, 1),
                     f"docs/{original.name}",
                     translation,
-                    where,
+                    Position(line, 1),
                 )
                 out.append(item)
     return out

@@ -5,8 +5,11 @@ turns them into events; this module builds the values from the events itself, so
 
 - YAML 1.2 rules apply, and where YAML 1.1 would read a plain scalar differently (`yes`, `012`,
   `4:10:00`, `1_000`) the value is refused with a clear message instead of silently converted;
-- numbers are finite and of a sane size, dates are real dates, strings hold no control or
-  bidirectional-override characters and no unpaired surrogates;
+- numbers are finite and of a sane size, dates are real dates, strings hold no control,
+  direction or invisible characters and no unpaired surrogates (plandocs.characters);
+- lines and columns are counted as editors count them: a raw U+0085, U+2028 or U+2029, which
+  YAML would count as a line break, is refused where it is and read as a space, so no later
+  position moves;
 - duplicate keys are reported (PyYAML keeps the last silently), aliases are refused without
   being expanded, tags are refused, nesting is bounded, one document a file;
 - every value and key keeps its line and column, and every refusal is located.
@@ -14,6 +17,7 @@ turns them into events; this module builds the values from the events itself, so
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -24,6 +28,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events
 
+from plandocs import characters
+from plandocs.characters import Lines
 from plandocs.problems import Loc, Problem, excerpt, format_loc
 
 MAX_BYTES = 256 * 1024
@@ -46,10 +52,9 @@ _SEXAGESIMAL = re.compile(
 _UNDERSCORED = re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
-# C0 and C1 controls but tab and line feed; bidirectional embeddings, overrides and isolates.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_REFUSED_CHARACTER = re.compile(f"{_FORBIDDEN.pattern}|{_SURROGATE.pattern}")
+MAX_CHARACTER_PROBLEMS = 20
+"""Refused characters outside any value reported a file (a binary file would give thousands)."""
 # Every plain scalar the rules above read as anything but text either starts with one of these
 # or is one of the words below (a fast path: most plain scalars are text).
 _NOT_TEXT_START = frozenset("0123456789+-.~")
@@ -105,6 +110,9 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Where a value was refused while reading: the model need not report it again."""
+    flows: set[Loc] = field(default_factory=set)
+    """Mappings and sequences written in flow style (`{…}`, `[…]`), which a line edit cannot
+    extend."""
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Return where `loc` starts, or its nearest existing parent."""
@@ -180,25 +188,23 @@ def read_source(name: str, raw: bytes, *, size: int | None = None) -> SourceFile
         source.problems.append(Problem(name, 1, 1, "", message))
         return source
     try:
-        text = raw.decode("utf-8")
+        # A byte order mark is not text: editors do not show it, and libyaml skips it.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        pos = _position_in(raw[: error.start].decode("utf-8", errors="replace"))
+        before = raw[: error.start].decode("utf-8", errors="replace").removeprefix("\ufeff")
+        pos = Lines(before).position(len(before))
         message = f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
-        source.problems.append(Problem(name, pos.line, pos.column, "", message))
+        source.problems.append(Problem(name, pos[0], pos[1], "", message))
         return source
+    builder = _Builder(source, text)
     try:
-        _Builder(source, text).build()
+        builder.build()
     except _AbortError as abort:
         where = abort.position
         source.problems.append(Problem(name, where.line, where.column, "", abort.message))
         source.data = None
+    builder.report_stray_characters()
     return source
-
-
-def _position_in(text_before: str) -> Position:
-    """Return the position just after `text_before`."""
-    line = text_before.count("\n") + 1
-    return Position(line, len(text_before) - (text_before.rfind("\n") + 1) + 1)
 
 
 @dataclass(slots=True)
@@ -222,9 +228,49 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.documents = 0
         self.done = False
+        self.last_scalar: events.ScalarEvent | None = None
+        # Raw refused characters by index; each is reported once, in its value if it is in one.
+        self.refused_at = characters.refused_in_file(text)
+        # Values can hold characters beyond U+FFFF only if the file does, or writes one as an
+        # escape (`\U0001F600`): otherwise the checks of each value skip them.
+        self.astral = "\\U" in text or characters.beyond_bmp(text)
+        self.claimed: set[int] = set()
+        self.lines: Lines | None = None
+
+    def char_position(self, index: int) -> Position:
+        """Return where `self.text[index]` is, as an editor counts."""
+        if self.lines is None:
+            self.lines = Lines(self.text)
+        return Position(*self.lines.position(index))
+
+    def raw_refused_in(self, event: events.NodeEvent) -> int | None:
+        """Return the index of the first raw refused character within `event`, claiming every
+        one there; None if there is none."""
+        marks: tuple[Any, Any] = (event.start_mark, event.end_mark)
+        start, end = marks[0].index, marks[1].index
+        low = bisect.bisect_left(self.refused_at, start)
+        high = bisect.bisect_left(self.refused_at, end)
+        self.claimed.update(self.refused_at[low:high])
+        return self.refused_at[low] if low < high else None
+
+    def report_stray_characters(self) -> None:
+        """Report the raw refused characters that lie in no value (comments, structure)."""
+        stray = [index for index in self.refused_at if index not in self.claimed]
+        for index in stray[:MAX_CHARACTER_PROBLEMS]:
+            self.add(self.char_position(index), "", characters.in_file(self.text[index]))
+        if len(stray) > MAX_CHARACTER_PROBLEMS:
+            more = len(stray) - MAX_CHARACTER_PROBLEMS
+            self.add(self.char_position(stray[-1]), "", f"and {more} more such characters")
+
+    def readable_text(self) -> str:
+        """Return the text with every character YAML cannot read, or would count as a line
+        break where an editor does not, replaced by a space (each is reported where it is)."""
+        if not self.refused_at:  # the usual case: one scan of the file found nothing
+            return self.text
+        return characters.UNREADABLE.sub(" ", self.text)
 
     def build(self) -> None:
-        loader = _EventLoader(self.text)
+        loader = _EventLoader(self.readable_text())
         handlers: dict[type, Callable[[Any], None]] = {
             events.ScalarEvent: self.scalar,
             events.MappingStartEvent: self.open,
@@ -240,11 +286,12 @@ class _Builder:
                 if handler is not None:
                     handler(event)
         except yaml.MarkedYAMLError as error:
-            raise _AbortError(*_describe_yaml_error(error)) from None
-        except yaml.reader.ReaderError as error:
-            where = _position_in(self.text[: error.position])
+            raise _AbortError(*_describe_yaml_error(error, self.last_scalar)) from None
+        except yaml.reader.ReaderError as error:  # not expected: such characters are replaced
             char = f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
-            raise _AbortError(where, f"YAML: the character {char} is not allowed here") from None
+            raise _AbortError(
+                Position(1, 1), f"YAML: the character {char} is not allowed"
+            ) from None
         except yaml.YAMLError as error:
             raise _AbortError(Position(1, 1), f"YAML: {excerpt(str(error), 120)}") from None
         finally:
@@ -274,6 +321,8 @@ class _Builder:
         is_map = type(event) is events.MappingStartEvent
         value: dict[str, Any] | list[Any] = {} if is_map else []
         loc = self.place(value, event.start_mark)
+        if event.flow_style:
+            self.source.flows.add(loc)
         self.stack.append(_Frame(loc, value, expect_key=is_map))
 
     def close(self, _event: events.CollectionEndEvent) -> None:
@@ -306,25 +355,39 @@ class _Builder:
     # Scalars ----------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
+        self.last_scalar = event  # for a syntax error that follows an unclosed quote
         if self.stack and self.stack[-1].expect_key:
             self.key(event, self.stack[-1])
             return
         if event.tag is not None:
             _refuse_tag(event, _at(event.start_mark))
+        raw = self.raw_refused_in(event) if self.refused_at else None
         try:
-            value, refused = _scalar_value(event), None
+            if raw is not None:
+                char = self.text[raw]
+                in_text = char not in characters.LINE_SEPARATORS
+                raise _RefusedError(
+                    characters.in_text(char) if in_text else characters.raw_separator(char)
+                )
+            value, refused = _scalar_value(event, astral=self.astral), None
         except _RefusedError as error:
             value, refused = None, str(error)
         loc = self.place(value, event.start_mark)
         if refused is not None:
+            where = self.char_position(raw) if raw is not None else _at(event.start_mark)
             self.source.refused.add(loc)
-            self.add(_at(event.start_mark), format_loc(loc), refused)
+            self.add(where, format_loc(loc), refused)
         self.source.ends.marks[loc] = event.end_mark
 
     def key(self, event: events.ScalarEvent, parent: _Frame) -> None:
         parent.expect_key = False
         parent.key, parent.key_skipped = None, True
         key = event.value
+        raw = self.raw_refused_in(event) if self.refused_at else None
+        if raw is not None:
+            message = characters.in_text(self.text[raw], "the key")
+            self.add(self.char_position(raw), format_loc(parent.loc), message)
+            return
         plain_name = event.tag is None or event.tag == "!"
         if not plain_name or not _KEY.match(key):
             message = f"keys must be plain names, not '{excerpt(key)}'"
@@ -353,16 +416,15 @@ def _refuse_tag(event: events.NodeEvent, where: Position) -> None:
         )
 
 
-def _scalar_value(event: events.ScalarEvent) -> Any:
-    """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises."""
+def _scalar_value(event: events.ScalarEvent, *, astral: bool) -> Any:
+    """Return the value of a scalar by YAML 1.2 rules, refusing YAML 1.1 surprises.
+
+    `astral`: whether the value may hold characters beyond U+FFFF."""
     text: str = event.value
-    if _REFUSED_CHARACTER.search(text):
+    if char := characters.refused_in_text(text, astral=astral):
         if _SURROGATE.search(text):
             raise _RefusedError("text holds an unpaired surrogate (a broken \\u escape)")
-        match = _FORBIDDEN.search(text)
-        assert match is not None
-        code = f"U+{ord(match[0]):04X}"
-        raise _RefusedError(f"text holds the control or direction character {code}; remove it")
+        raise _RefusedError(characters.in_text(char))
     if event.style or not event.implicit[0]:
         return text  # quoted or block scalar: always a string
     return plain_value(text)
@@ -378,17 +440,17 @@ def plain_value(text: str) -> Any:
 def resolve_plain(text: str) -> Any:
     """Return what `plain_value` returns, always by trying every rule (`plain_value` returns
     most texts at once; a test holds the two equal)."""
-    if _NULL.match(text):
+    if _NULL.fullmatch(text):
         return None
-    if _TRUE.match(text):
+    if _TRUE.fullmatch(text):
         return True
-    if _FALSE.match(text):
+    if _FALSE.fullmatch(text):
         return False
-    if _YAML11_BOOL.match(text):
+    if _YAML11_BOOL.fullmatch(text):
         raise _RefusedError(f"`{text}` is a boolean in YAML 1.1: write true or false, or quote it")
     if _OTHER_BASE.match(text):
         raise _RefusedError(f"`{excerpt(text)}`: write numbers in decimal, or quote it")
-    if _INT.match(text):
+    if _INT.fullmatch(text):
         digits = text.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
             raise _RefusedError(
@@ -397,20 +459,20 @@ def resolve_plain(text: str) -> Any:
         if len(digits) > MAX_DIGITS:
             raise _RefusedError(f"number with more than {MAX_DIGITS} digits")
         return int(text)
-    if _FLOAT.match(text):
+    if _FLOAT.fullmatch(text):
         if len(text) > 40:
             raise _RefusedError("number too long")
         number = float(text)
         if not math.isfinite(number):
             raise _RefusedError(f"`{excerpt(text)}` is not a finite number")
-        return number
-    if _SPECIAL_FLOAT.match(text):
+        return number or 0.0  # -0.0 is 0 (else pages and charts would show `-0`)
+    if _SPECIAL_FLOAT.fullmatch(text):
         raise _RefusedError(f"`{text}` is not a finite number")
-    if _SEXAGESIMAL.match(text):
+    if _SEXAGESIMAL.fullmatch(text):
         raise _RefusedError(f"`{excerpt(text)}` is a base-60 number in YAML 1.1: quote it")
-    if _UNDERSCORED.match(text) and "_" in text:
+    if _UNDERSCORED.fullmatch(text) and "_" in text:
         raise _RefusedError(f"`{excerpt(text)}` is a number in YAML 1.1: drop the `_`, or quote it")
-    if match := _DATE.match(text):
+    if match := _DATE.fullmatch(text):
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
@@ -431,12 +493,23 @@ def reads_as_text(text: str) -> bool:
         return False
 
 
-def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[Position, str]:
-    """Return where a YAML syntax error starts, and what it is."""
+def _describe_yaml_error(
+    error: yaml.MarkedYAMLError, last: events.ScalarEvent | None
+) -> tuple[Position, str]:
+    """Return where a YAML syntax error starts, and what it is (`last`: the scalar read last)."""
     problem = error.problem or "invalid YAML"
     context = error.context or ""
     # An unclosed quote is reported where it opens, not at the end of the file.
     if error.context_mark is not None and context == "while scanning a quoted scalar":
         return _at(error.context_mark), f"YAML: {problem} ({context} that starts here)"
     mark = error.problem_mark or error.context_mark
+    # An unclosed quote that the next line's opening quote closed: the error comes after that
+    # quote, a line or more below the one left open.
+    opened: Any = last.start_mark if last is not None and last.style in ("'", '"') else None
+    closed: Any = last.end_mark if last is not None else None
+    if mark is not None and opened and opened.line < closed.line and mark.index >= closed.index:
+        hint = (
+            "a quoted text starts here and runs over several lines: is its closing quote missing?"
+        )
+        return _at(opened), f"YAML: {problem} ({hint})"
     return (_at(mark) if mark else Position(1, 1)), f"YAML: {problem}"

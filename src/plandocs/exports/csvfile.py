@@ -32,7 +32,8 @@ def csv_bytes(table: Table) -> bytes:
 
 
 def cell_text(value: Cell) -> str:
-    """Return a cell as text: `true`/`false`, a plain decimal, an ISO date, or empty for None."""
+    """Return a cell as text: `true`/`false`, a plain decimal, an ISO date, empty for None, or
+    the text made inert for spreadsheets."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -41,6 +42,22 @@ def cell_text(value: Cell) -> str:
         # 12 significant digits: 95.0 is `95`, and 84.5 - 70.2 is `14.3`, not 14.299999999999997.
         text = f"{value:.12g}"
         return "0" if text == "-0" else text
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return inert(value)
+
+
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"),
+# also after white space (some spreadsheets trim it) and in their full-width forms.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert(text: str) -> str:
+    """Return a text cell that no spreadsheet reads as a formula: one that starts like a
+    formula gets a leading `'` (OWASP's rule); numbers are never passed here."""
+    starts_like_formula = text.startswith(_FORMULA_START) or text.lstrip().startswith(
+        _FORMULA_START
+    )
+    return f"'{text}" if starts_like_formula else text

@@ -15,6 +15,7 @@ from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
 from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
+from plandocs.model.messages import Messages
 from plandocs.model.plan import Execution, Metrics, Plan
 from plandocs.model.project import Budget, Improvement, References, Risks, Team
 from plandocs.model.source import SourceDocument
@@ -25,6 +26,7 @@ class Dataset(Model):
 
     languages: Languages
     labels: Labels
+    messages: Messages
     glossary: Glossary
     source: SourceDocument
     contradictions: Contradictions

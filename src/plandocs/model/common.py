@@ -126,7 +126,7 @@ class Text(RootModel[dict[str, str]]):
         for key, value in self.root.items():
             if key.endswith(PIN):
                 if not re.fullmatch(r"[0-9a-f]{8}", value):
-                    message = "a pin is 8 hex digits, written by `plandocs translations --accept`"
+                    message = "a pin is 8 hex digits, written by `make accept FIELD='FILE:FIELD'`"
                     raise PydanticCustomError("empty_translation", message, {"key": key})
                 continue
             if not visible(value):

@@ -407,6 +407,25 @@ class DownloadsWords(Model):
     pdf_missing: Text
 
 
+class ChangesWords(Model):
+    """The changes page (`report/changes`) and the Atom feeds."""
+
+    title: Text
+    intro: Text
+    no_history: Text
+    shallow: Text
+    date: Text
+    file: Text
+    record: Text
+    change: Text
+    commit: Text
+    whole_file: Text
+    kinds: Annotated[dict[str, Text], AfterValidator(complete(("added", "changed", "removed")))]
+    feed: Text
+    feed_title: Text
+    feed_entry: Annotated[Text, placeholders("count", "files")]
+
+
 class HomeWords(Model):
     item: Text
     value: Text
@@ -440,6 +459,7 @@ class Labels(Model):
     references: ReferencesWords
     glossary: GlossaryWords
     translations: TranslationsWords
+    changes: ChangesWords
     source: SourceWords
     contradictions: ContradictionsWords
     downloads: DownloadsWords

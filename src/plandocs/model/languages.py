@@ -9,13 +9,22 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from plandocs.model.common import Line, Model
+from plandocs.model.common import Line, Model, visible
+from plandocs.model.formats import locale_problem, money_pattern_problem
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Mark = Annotated[str, StringConstraints(min_length=1, max_length=8)]
+
+
+def _visible_mark(value: str) -> str:
+    if not visible(value):
+        raise ValueError("punctuation must show a mark, not only spaces or invisible characters")
+    return value
+
+
+Mark = Annotated[str, StringConstraints(min_length=1, max_length=8), AfterValidator(_visible_mark)]
 
 
 class Punctuation(Model):
@@ -45,6 +54,14 @@ class Formats(Model):
         "zh_CN and en_GB), a literal `$` departs from CLDR on purpose"
     )
 
+    @field_validator("money")
+    @classmethod
+    def _money_pattern_works(cls, value: str) -> str:
+        problem = money_pattern_problem(value, "en")
+        if problem:
+            raise ValueError(problem)
+        return value
+
 
 class Language(Model):
     """One language of the site."""
@@ -65,13 +82,18 @@ class Language(Model):
         return value
 
     @model_validator(mode="after")
-    def _money_pattern_works(self) -> Language:
-        try:
-            format_currency(-1234, "USD", format=self.formats.money, locale=self.locale)
-        except Exception:  # Babel raises several kinds on a bad pattern; all mean the same
-            raise ValueError(
-                f"`{self.formats.money[:40]}` is not a CLDR currency pattern"
-            ) from None
+    def _formats_work_in_this_locale(self) -> Language:
+        """Every format is tried, with this locale, on the values the pages may show."""
+        problem = locale_problem(self.locale, self.formats.date, self.formats.weekday)
+        if problem:
+            raise PydanticCustomError(
+                "setting", "{problem}", {"problem": problem, "path": ("locale",)}
+            )
+        problem = money_pattern_problem(self.formats.money, self.locale)
+        if problem:
+            raise PydanticCustomError(
+                "setting", "{problem}", {"problem": problem, "path": ("formats", "money")}
+            )
         return self
 
 

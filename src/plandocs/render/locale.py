@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import cache, cached_property
+from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date, get_day_names
-from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent
-from babel.numbers import parse_pattern as parse_number_pattern
 from babel.units import format_unit
 
+from plandocs.model import formats
 from plandocs.model.languages import Language
 from plandocs.render import markdown as md
 from plandocs.render.markdown import Md
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUS = "−"  # U+2212: every negative number, in every language
-
-
-@cache
-def _pattern(pattern: str) -> NumberPattern:
-    """Return a parsed number pattern (Babel parses a pattern string at every call)."""
-    return parse_number_pattern(pattern)
 
 
 class Lang:
@@ -63,7 +56,7 @@ class Lang:
 
     def number(self, value: float) -> str:
         """Return a number with grouping and at most one decimal."""
-        return format_decimal(value, _pattern("#,##0.#"), locale=self.locale)
+        return formats.number(value, self.locale)
 
     def signed(self, value: float) -> str:
         """Return a signed number: `+5`, `−15` or `0` (a true minus sign, not a hyphen)."""
@@ -74,21 +67,15 @@ class Lang:
 
     def percent(self, value: float) -> str:
         """Return a percentage given in percent, e.g. `95%` or `84.9%`."""
-        return format_percent(value / 100, _pattern("#,##0.#%"), locale=self.locale)
+        return formats.percent(value / 100, self.locale)
 
     def share(self, part: float, whole: float) -> str:
         """Return `part` as a percentage of `whole`, one decimal, e.g. `76.4%`."""
-        return format_percent(part / whole, _pattern("#,##0.0%"), locale=self.locale)
+        return formats.percent(part / whole, self.locale, decimals=2)
 
     def money(self, amount: int, currency: str) -> str:
         """Return an amount of money in the language's pattern, e.g. `$15,000`, `US$15,000`."""
-        return format_currency(
-            amount,
-            currency,
-            format=_pattern(self.settings.formats.money),
-            locale=self.locale,
-            currency_digits=False,
-        )
+        return formats.money(amount, currency, self.settings.formats.money, self.locale)
 
     def weeks(self, count: int) -> str:
         """Return a duration in weeks with the language's plural, e.g. `2周`, `1 week`."""
