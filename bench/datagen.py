@@ -42,7 +42,7 @@ from pydantic import BaseModel, RootModel
 import plandocs.yamlsource
 from plandocs.cli import main as plandocs_main
 from plandocs.model.benchmarks import FocusLink, PrioritisedSuggestions
-from plandocs.model.plan import Day, Week
+from plandocs.model.plan import Day, TimedCheck, Week, WeeklyCheck
 from plandocs.model.project import BudgetLine
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.yamlsource import reads_as_text
@@ -125,6 +125,8 @@ def generate(source: Path, target: Path, scale: int, *, seed: int = SEED) -> Gen
             raw = restate_budget(raw)
         for items, key in _CHART_NAMES.get(family.name, []):
             _number_names(raw[items], key)
+        if family.name == "glossary":
+            _number_terms(raw["terms"])
         text = yaml.dump(
             raw, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
         )
@@ -145,6 +147,17 @@ _CHART_NAMES = {
     "cncf": [("graduated", "name")],
     "wikipedia": [("coverage", "area")],
 }
+
+
+def _number_terms(terms: list[dict[str, Any]]) -> None:
+    """Give every copy of a glossary term a distinct text (a glossary shows each term once,
+    plandocs.rules.distinct_terms); its exceptions follow."""
+    before = [dict(term["term"]) for term in terms]
+    _number_names(terms, "term")
+    for term, old in zip(terms, before, strict=True):
+        zh, new = old.get("zh", ""), term["term"].get("zh", "")
+        if zh != new and term.get("except_in"):
+            term["except_in"] = [phrase.replace(zh, new) for phrase in term["except_in"]]
 
 
 def _number_names(items: list[dict[str, Any]], key: str) -> None:
@@ -198,7 +211,7 @@ def _scale(value: Any, annotation: Any, metadata: list[Any], scale: int, rng: ra
 
 
 # Lists whose items are told apart by a value that cannot be copied (plandocs.rules.unique_keys).
-KEYED_BY_VALUE = {PrioritisedSuggestions, Day, Week}
+KEYED_BY_VALUE = {PrioritisedSuggestions, Day, Week, TimedCheck, WeeklyCheck}
 
 
 def _replicable(item_type: Any, metadata: list[Any]) -> bool:

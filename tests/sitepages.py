@@ -41,6 +41,7 @@ class PageFacts:
     # `<figure class="diagram">` elements, and the inline SVGs drawn at build time in them.
     figures: int = 0
     inline_diagrams: int = 0
+    phone_drawings: int = 0
     # Every id of the page, also those inside SVGs (which `ids`, the anchors, leaves out).
     all_ids: list[str] = field(default_factory=list)
 
@@ -98,8 +99,13 @@ class _Collector(HTMLParser):
         self.in_content = 0
         self.in_figure = False
         self.svg_depth = 0
+        self.figure_drawings = 0
         self.chunks: list[str] = []
         self.content: list[str] = []
+        self.page_lang = ""
+        # Open spans, and whether each is marked as another language than the page's (the
+        # glossary shows each term in both languages): that text is not the page's own.
+        self.spans: list[bool] = []
 
     def _break(self) -> None:
         self.chunks.append(" ")
@@ -111,12 +117,22 @@ class _Collector(HTMLParser):
             self._break()
         a = {k: v or "" for k, v in attrs}
         facts = self.facts
+        if tag == "html":
+            self.page_lang = a.get("lang", "")
+        if tag == "span":
+            self.spans.append(bool(a.get("lang")) and a.get("lang") != self.page_lang)
         if tag == "figure" and "diagram" in a.get("class", "").split():
             facts.figures += 1
             self.in_figure = True
+            self.figure_drawings = 0
         if tag == "svg":
             if self.in_figure and self.svg_depth == 0:
-                facts.inline_diagrams += 1
+                # A figure's first drawing is the diagram; a second is its phone drawing.
+                self.figure_drawings += 1
+                if self.figure_drawings == 1:
+                    facts.inline_diagrams += 1
+                else:
+                    facts.phone_drawings += 1
             self.svg_depth += 1
         if "id" in a:
             facts.all_ids.append(a["id"])
@@ -154,6 +170,8 @@ class _Collector(HTMLParser):
             self.in_content -= 1
         if tag == "a":
             self.in_switcher_link = False
+        if tag == "span" and self.spans:
+            self.spans.pop()
         if tag == "pre":
             self.in_mermaid = False
         if tag == "svg" and self.svg_depth:
@@ -166,7 +184,8 @@ class _Collector(HTMLParser):
             self.facts.mermaid_sources[-1] += data
         if self.skip or self.in_switcher_link:
             return  # the language selector's own labels are not page text
-        self.chunks.append(data)
+        if not any(self.spans):  # text marked as another language is not the page's text
+            self.chunks.append(data)
         if self.in_content:
             self.content.append(data)
 

@@ -179,6 +179,7 @@ def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     _number(raw["budget"]["categories"], "title")
     _number(raw["cncf"]["graduated"], "name")
     _number(raw["wikipedia"]["coverage"], "area")
+    _number(raw["glossary"]["terms"], "term")  # a glossary shows each term once
     return raw
 
 

@@ -19,6 +19,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from plandocs.exports import build_exports
+from plandocs.exports.calendar import month_ends, plan_dates
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
 from plandocs.registry import FAMILIES, Family
@@ -48,7 +49,7 @@ def real_files(dataset: Dataset) -> Files:
 
 
 def read_csv(files: Files, name: str) -> list[dict[str, str]]:
-    text = files[f"csv/{name}.csv"].decode("utf-8")
+    text = files[f"csv/{name}.csv"].decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
@@ -162,12 +163,14 @@ def test_the_index_lists_every_file_with_its_size_and_hash(files: Files) -> None
 # CSV --------------------------------------------------------------------------------------
 
 
-def test_csv_is_utf8_without_bom_with_crlf_rows(files: Files) -> None:
+def test_csv_is_utf8_with_a_bom_and_crlf_rows(files: Files) -> None:
+    # Excel on Windows reads a CSV without a byte-order mark in the system's code page.
     for path, body in files.items():
         if path.endswith(".csv"):
-            assert not body.startswith(b"\xef\xbb\xbf"), path
+            assert body.startswith(b"\xef\xbb\xbf"), path
+            assert body.count(b"\xef\xbb\xbf") == 1, path
             assert body.endswith(b"\r\n"), path
-    header = files["csv/coverage.csv"].split(b"\r\n")[0]
+    header = files["csv/coverage.csv"].removeprefix(b"\xef\xbb\xbf").split(b"\r\n")[0]
     assert header == b"id,area_zh,area_en,wikipedia,ours,gap,priority,seed_gap"
 
 
@@ -331,14 +334,16 @@ def test_one_event_a_phase_task_and_checkpoint(files: Files) -> None:
             "task-maintain",
             "task-advisory-review",
             "task-post-quantum",
-            "checkpoint-daily-1",
-            "checkpoint-weekly-1",
-            "checkpoint-monthly-1",
-            "checkpoint-monthly-2",
-            "checkpoint-monthly-3",
+            "checkpoint-daily-0900",
+            "checkpoint-weekly-fri",
+            *(
+                f"checkpoint-{check}-2025-{month:02}"
+                for check in ("month-end-acceptance", "quality-assessment", "risk-analysis")
+                for month in range(1, 7)
+            ),
         }
     body = files["calendar/plan.en.ics"].decode("utf-8")
-    assert len(re.findall(r"^BEGIN:VEVENT\r$", body, re.MULTILINE)) == 12
+    assert len(re.findall(r"^BEGIN:VEVENT\r$", body, re.MULTILINE)) == 7 + 2 + 3 * 6
 
 
 def test_phases_and_tasks_are_all_day_events(files: Files) -> None:
@@ -366,13 +371,13 @@ def test_phases_and_tasks_are_all_day_events(files: Files) -> None:
 
 def test_checkpoints_recur_over_the_plan(files: Files) -> None:
     en = events(files, "en")
-    daily = en["checkpoint-daily-1"]
+    daily = en["checkpoint-daily-0900"]
     assert daily["DTSTART"].dt == dt.datetime(2025, 1, 6, 9, 0)  # floating: no zone
     assert "DTEND" not in daily
     assert daily["RRULE"]["FREQ"] == ["DAILY"]
     assert daily["RRULE"]["UNTIL"] == [dt.datetime(2025, 7, 6, 9, 0)]
     assert str(daily["SUMMARY"]) == "Progress check | stand-up"
-    weekly = en["checkpoint-weekly-1"]
+    weekly = en["checkpoint-weekly-fri"]
     # The first Friday of the plan; the plan's last day is Sunday 2025-07-06.
     assert (weekly["DTSTART"].dt, weekly["DTEND"].dt) == (
         dt.date(2025, 1, 10),
@@ -381,14 +386,50 @@ def test_checkpoints_recur_over_the_plan(files: Files) -> None:
     assert (weekly["RRULE"]["FREQ"], weekly["RRULE"]["BYDAY"]) == (["WEEKLY"], ["FR"])
     assert weekly["RRULE"]["UNTIL"] == [dt.date(2025, 7, 6)]
     assert str(weekly["SUMMARY"]) == "Weekly summary; next week"
-    monthly = en["checkpoint-monthly-1"]
-    assert monthly["DTSTART"].dt == dt.date(2025, 1, 6)
-    assert monthly["RRULE"]["FREQ"] == ["MONTHLY"]
-    assert monthly["RRULE"]["BYMONTHDAY"] == [6]
-    assert str(monthly["SUMMARY"]) == 'Accept the "results"'
-    assert str(monthly["DESCRIPTION"]) == "End of month: last day"
-    assert "DESCRIPTION" not in en["checkpoint-monthly-2"]
-    assert str(events(files, "zh")["checkpoint-monthly-3"]["SUMMARY"]) == "+ 风险分析"
+    # End of month (月末): the last working day of each month of the plan (6 Jan – 6 Jul
+    # 2025): 31 May 2025 is a Saturday, so May's falls on Friday the 30th.
+    ends = [(1, 31), (2, 28), (3, 31), (4, 30), (5, 30), (6, 30)]
+    for month, day in ends:
+        monthly = en[f"checkpoint-month-end-acceptance-2025-{month:02}"]
+        assert (monthly["DTSTART"].dt, monthly["DTEND"].dt) == (
+            dt.date(2025, month, day),
+            dt.date(2025, month, day) + dt.timedelta(days=1),
+        )
+        assert "RRULE" not in monthly
+        assert str(monthly["SUMMARY"]) == 'Accept the "results"'
+        assert str(monthly["DESCRIPTION"]) == "End of month: last day"
+    assert "DESCRIPTION" not in en["checkpoint-quality-assessment-2025-01"]
+    assert str(events(files, "zh")["checkpoint-risk-analysis-2025-06"]["SUMMARY"]) == "+ 风险分析"
+
+
+def test_calendar_uids_do_not_follow_list_order(data_copy: DataCopy) -> None:
+    def summaries() -> dict[str, str]:
+        found = events(build(load_dataset(data_copy.folder)), "en")
+        return {uid: str(event["SUMMARY"]) for uid, event in found.items()}
+
+    before = summaries()
+    # Swap the two monthly items without a moment.
+    text = data_copy.text("execution.yml")
+    start, middle = (
+        text.index("    - id: quality-assessment"),
+        text.index("    - id: risk-analysis"),
+    )
+    first, second = text[start:middle], text[middle:]
+    data_copy.write("execution.yml", text[:start] + second.rstrip("\n") + "\n" + first)
+    assert summaries() == before  # each UID still names the same checkpoint
+
+
+def test_month_ends_fall_on_the_last_working_day_of_each_month() -> None:
+    ends = month_ends(dt.date(2025, 1, 6), dt.date(2026, 1, 4))
+    assert len(ends) == 12
+    for day in ends:
+        assert day.weekday() < 5
+        after = day + dt.timedelta(days=1)
+        # Nothing but a weekend between it and the next month.
+        while after.month == day.month:
+            assert after.weekday() >= 5
+            after += dt.timedelta(days=1)
+    assert month_ends(dt.date(2025, 2, 1), dt.date(2025, 2, 27)) == []
 
 
 HOSTILE = 'a; b, c \\ d "e"\nsecond line：共识；算法，测试\u2028' + "长" * 60
@@ -404,8 +445,8 @@ def test_hostile_text_survives_every_format(data_copy: DataCopy) -> None:
     for code in ("zh", "en"):
         found = events(files, code)
         assert str(found["task-consensus"]["SUMMARY"]) == HOSTILE
-        assert len(found) == 12  # nothing leaked into a property or an event of its own
-    assert str(events(files, "en")["checkpoint-daily-1"]["SUMMARY"]) == HOSTILE
+        assert len(found) == 27  # nothing leaked into a property or an event of its own
+    assert str(events(files, "en")["checkpoint-daily-0900"]["SUMMARY"]) == HOSTILE
     lines = files["calendar/plan.en.ics"].split(b"\r\n")
     assert max(len(line) for line in lines) <= 75
     assert all(line.decode("utf-8") for line in lines if line)  # no character split by a fold
@@ -432,7 +473,8 @@ def test_every_real_export_parses(dataset: Dataset, real_files: Files) -> None:
     assert len(read_csv(real_files, "tasks")) == len(tasks)
     assert len(read_csv(real_files, "coverage")) == len(dataset.wikipedia.coverage)
     checks = dataset.execution.checkpoints
-    count = len(checks.daily) + len(checks.weekly) + len(checks.monthly)
+    months = len(month_ends(*plan_dates(dataset)))
+    count = len(checks.daily) + len(checks.weekly) + len(checks.monthly) * months
     for code in dataset.languages.codes:
         found = events(real_files, code)
         assert len(found) == len(plan.phases) + len(tasks) + count

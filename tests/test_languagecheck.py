@@ -38,6 +38,14 @@ class Project:
         return status, [line for line in err.splitlines() if "warning:" not in line]
 
 
+def told(where: str, item: int, message: str) -> list[str]:
+    """Return the two lines `check` prints for a problem (its English not yet in Chinese)."""
+    return [f"{where}: 条目 {item}：（此消息暂无中文）{message}", f"    item {item}: {message}"]
+
+
+COUNT = "1 problem in data/ / data/ 中有 1 个问题"
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     monkeypatch.chdir(tmp_path)
@@ -58,10 +66,13 @@ def test_a_language_missing_from_mkdocs_yml_is_named(
     assert project.check(capsys) == (
         1,
         [
-            f"data/languages.yml:{line}:11: languages[1].code: language `en` is not built: add "
-            'it to the `languages` of the i18n plugin in mkdocs.yml (CONTRIBUTING, "Adding a '
-            'language")',
-            "1 problem in data/",
+            *told(
+                f"data/languages.yml:{line}:11: languages[1].code",
+                2,
+                "language `en` is not built: add it to the `languages` of the i18n plugin in "
+                'mkdocs.yml (CONTRIBUTING, "Adding a language")',
+            ),
+            COUNT,
         ],
     )
 
@@ -74,10 +85,13 @@ def test_a_language_only_in_mkdocs_yml_is_named(
     assert project.check(capsys) == (
         1,
         [
-            f"mkdocs.yml:{line}:19: plugins.i18n.languages[2].locale: language `fr` is not in "
-            "data/languages.yml: its pages would have no generated content; add it there, or "
-            "remove it here",
-            "1 problem in data/",
+            *told(
+                f"mkdocs.yml:{line}:19: plugins.i18n.languages[2].locale",
+                3,
+                "language `fr` is not in data/languages.yml: its pages would have no generated "
+                "content; add it there, or remove it here",
+            ),
+            COUNT,
         ],
     )
 
@@ -88,10 +102,16 @@ def test_a_language_left_unbuilt_is_named(
     project.edit(EN, EN.replace("build: true", "build: false"))
     line = project.line_of("- locale: en")
     status, lines = project.check(capsys)
-    assert (status, lines[0]) == (
+    assert (status, lines) == (
         1,
-        f"mkdocs.yml:{line}:19: plugins.i18n.languages[1].locale: language `en` of "
-        "data/languages.yml is not built (`build: false`)",
+        [
+            *told(
+                f"mkdocs.yml:{line}:19: plugins.i18n.languages[1].locale",
+                2,
+                "language `en` of data/languages.yml is not built (`build: false`)",
+            ),
+            COUNT,
+        ],
     )
 
 
@@ -106,10 +126,11 @@ def test_the_default_language_is_the_source_language(
         "the default language must be the source language `zh` (the first of "
         "data/languages.yml), and only it"
     )
-    assert (status, lines[:2]) == (
+    assert (status, lines) == (
         1,
         [
-            f"mkdocs.yml:{zh}:19: plugins.i18n.languages[0].locale: {message}",
-            f"mkdocs.yml:{en}:19: plugins.i18n.languages[1].locale: {message}",
+            *told(f"mkdocs.yml:{zh}:19: plugins.i18n.languages[0].locale", 1, message),
+            *told(f"mkdocs.yml:{en}:19: plugins.i18n.languages[1].locale", 2, message),
+            "2 problems in data/ / data/ 中有 2 个问题",
         ],
     )

@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "yamlsource",
+                "sourcedoc",
                 "characters",
                 "problems",
                 "model",
@@ -58,6 +59,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "exports",
+                "browser",
                 "diagrams",
                 "printable",
                 "search",
@@ -70,7 +72,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("assembler", frozenset({"build"})),
-    ("transforms", frozenset({"webpage"})),
+    ("transforms", frozenset({"webpage", "tables"})),
     ("build", frozenset({"sitebuild"})),
     ("adapters", frozenset({"plugin", "cli", "__main__"})),
 )

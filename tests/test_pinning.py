@@ -151,7 +151,7 @@ def test_a_file_with_a_raw_line_separator_is_refused(
     status, out = accept(capsys, data_copy, "data/risks.yml")
     assert status == 1
     assert out.startswith(f"data/risks.yml:{line}:15: risks[0].impacts[0].zh: the line separator")
-    assert out.endswith("data/risks.yml: fix its problems first (`plandocs check`); not pinned\n")
+    assert out.endswith("data/risks.yml: fix its problems first (`make check`); not pinned\n")
     assert snapshot(data_copy.folder) == before
 
 
@@ -270,7 +270,7 @@ def test_a_page_with_broken_front_matter_is_refused(
     assert accept(capsys, data_copy, "docs/about.en.md") == (
         1,
         "docs/about.en.md:1: its front matter (between `---` lines) does not read; fix it "
-        "(`plandocs check`), then accept again\n",
+        "(`make check`), then accept again\n",
     )
     assert page.read_bytes() == before
 

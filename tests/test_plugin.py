@@ -25,6 +25,7 @@ class FakeBuild:
         self.previous = previous
         self.calls: list[str] = []
         self.not_found: list[dict[str, str]] = []
+        self.feed_titles: dict[str, str] = {}
         FakeBuild.made.append(self)
 
     def generate(self) -> list[str]:

@@ -167,7 +167,7 @@ def test_the_pseudo_pages_show_their_marked_words(
     assert "[" in home and "Ƥ" not in home  # marked texts, not the language's name
     risks = " ".join(visible_texts(site / CODE / "report" / "risks" / "index.html", CODE))
     assert marked(data.risks.risks[0].title("en")) in risks
-    not_found = " ".join(visible_texts(site / "404.html", CODE))
+    not_found = " ".join(visible_texts(site / CODE / "404.html", CODE))  # its own 404 page
     assert marked(data.labels.site.not_found("en")) in not_found
 
 

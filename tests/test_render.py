@@ -129,3 +129,16 @@ def test_a_nasty_risk_title_is_escaped_in_matrix_and_heading(data_copy: DataCopy
     assert f"[R4 {escaped}](#risk-r4)" in page
     assert f"### R4 {escaped} {{#risk-r4}}" in page
     assert "<script>" not in page
+
+
+def test_gantt_section_titles_wrap_without_letting_text_break_lines() -> None:
+    from plandocs.render.mermaid import wrapped_plain
+
+    assert wrapped_plain("Short-term improvement plan (months 1–3)", 24) == (
+        "Short-term improvement<br>plan (months 1–3)"
+    )
+    assert wrapped_plain("短期改进计划（一到三个月）以及更多的文字", 24) == (
+        "短期改进计划（一到三个月）<br>以及更多的文字"
+    )
+    hostile = wrapped_plain("a<br>b: c; #d", 24)
+    assert "<br>" not in hostile and "#lt;br#gt;" in hostile

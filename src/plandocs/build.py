@@ -113,4 +113,6 @@ def generate(
     feeds = {
         feed_path(lang.code): atom(data, lang, recent, site_url, when) for lang in languages(data)
     }
-    return Generated(data, pages, not_found(data), tracked, downloads, changes, recent, feeds)
+    return Generated(
+        data, pages, not_found(data, site_url), tracked, downloads, changes, recent, feeds
+    )

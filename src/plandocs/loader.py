@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,14 +20,16 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from plandocs import yamlsource
+from plandocs import sourcedoc, yamlsource
 from plandocs.model import Dataset
 from plandocs.model.common import Model
+from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.source import SourceDocument
 from plandocs.problems import DataError, Problem, excerpt
 from plandocs.registry import FAMILIES, LANGUAGES
 from plandocs.rules import check_rules
+from plandocs.translations import texts_in
 from plandocs.yamlsource import SourceFile, read_source
 
 # Custom errors that name the key they are about: the message is located under that key.
@@ -108,6 +111,10 @@ def load(data_dir: Path, *, label: str = "data") -> Loaded:
     if isinstance(document, SourceDocument):
         source_text, found = read_source_copy(data_dir, document, sources["source"])
         problems += found
+        labels = parts.get("labels")
+        if source_text and isinstance(labels, Labels):
+            name = _copy_name(sources["source"], document)
+            problems += missing_appendices(parts, labels, source_text, name)
     valid = {name: part for name, part in parts.items() if not _has_errors(sources[name], problems)}
     findings = check_rules(valid)
     problems += [sources[f.family].problem(f.loc, f.message) for f in findings]
@@ -134,9 +141,50 @@ def read_source_copy(
         )
         return "", [source.problem(("sha256",), message)]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return "", [source.problem(("file",), "the copy is not UTF-8")]
+    name = _copy_name(source, document)
+    found = [
+        Problem(name, line, column, "", message)
+        for line, column, message in sourcedoc.problems(text)
+    ]
+    return ("" if found else text), found
+
+
+def _copy_name(source: SourceFile, document: SourceDocument) -> str:
+    """Return how problems name the source copy: `data/source/plan.zh.md`."""
+    folder = source.name.rsplit("/", 1)[0]
+    return f"{folder}/{document.file}" if "/" in source.name else document.file
+
+
+def missing_appendices(
+    parts: dict[str, Model], labels: Labels, text: str, name: str
+) -> list[Problem]:
+    """Return a problem for each appendix of the source that a data text mentions (the pages
+    link each mention to its anchor) but the source copy has no heading for."""
+    mention = labels.site.appendix_mention
+    patterns = [
+        re.compile(re.escape(mention(code)).replace(r"\{letter\}", "([A-Z])"))
+        for code in mention.root
+        if not code.endswith("_pin")
+    ]
+    linked: set[str] = set()
+    for part in parts.values():
+        for _, found in texts_in(part):
+            for code, value in found.root.items():
+                if not code.endswith("_pin"):
+                    linked.update(m[1] for p in patterns for m in p.finditer(value))
+    anchors = {section.anchor for section in sourcedoc.sections(text)}
+    message = (
+        "the pages link to `#{anchor}` (a text mentions appendix {letter}), but the source "
+        "has no heading for it"
+    )
+    return [
+        Problem(name, 1, 1, "", message.format(anchor=f"appendix-{letter.lower()}", letter=letter))
+        for letter in sorted(linked)
+        if f"appendix-{letter.lower()}" not in anchors
+    ]
 
 
 def _has_errors(source: SourceFile, problems: list[Problem]) -> bool:

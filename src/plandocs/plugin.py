@@ -131,10 +131,15 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        """Give the page-not-found page its Content-Security-Policy too."""
+        """Give the page-not-found page its Content-Security-Policy too, and keep each
+        language's (every language's build writes 404.html: finish writes them all)."""
         if not template_name.endswith(".html"):
             return output_content
-        return with_policy(output_content, config.theme.dirs)
+        output = with_policy(output_content, config.theme.dirs)
+        if template_name == "404.html" and self.build is not None:
+            language = getattr(config.plugins.get("i18n"), "current_language", None)
+            self.build.keep_not_found(language if isinstance(language, str) else None, output)
+        return output
 
     @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -268,6 +268,26 @@ def known_places(contradictions: Contradictions) -> Iterator[Finding]:
             yield Finding("contradictions", ("observed", index, "place", "page"), message)
 
 
+def distinct_terms(glossary: Glossary) -> Iterator[Finding]:
+    """Each glossary term is written once in each language: two entries a language writes
+    alike would show twice on its glossary page (merge them, or render one differently)."""
+    seen: dict[tuple[str, str], int] = {}
+    for index, term in enumerate(glossary.terms):
+        for code, text in term.term.root.items():
+            if code.endswith("_pin"):
+                continue
+            key = (code, text.casefold())
+            if key in seen:
+                first = glossary.terms[seen[key]].id
+                message = (
+                    f"`{text}` is already the `{code}` of term `{first}`: a glossary shows each "
+                    "term once; merge the two, or write one of them differently"
+                )
+                yield Finding("glossary", ("terms", index, "term", code), message)
+            else:
+                seen[key] = index
+
+
 def glossary_exceptions(glossary: Glossary, languages: Languages) -> Iterator[Finding]:
     """Each phrase a glossary term is excepted in contains the term, in the source language."""
     source_code = languages.codes[0]
@@ -281,14 +301,18 @@ def glossary_exceptions(glossary: Glossary, languages: Languages) -> Iterator[Fi
 
 def unique_keys(wiki: Wikipedia, execution: Execution) -> Iterator[Finding]:
     """Lists whose items are told apart by a value, not an id, hold each value once: one
-    group of suggestions a priority, one timetable a weekday, one plan a week."""
+    group of suggestions a priority, one timetable a weekday, one plan a week, one daily
+    checkpoint a time and one weekly checkpoint a weekday (the calendar's UIDs use them)."""
     lists: list[tuple[str, Loc, list[object]]] = [
         ("wikipedia", ("suggestions",), [group.priority for group in wiki.suggestions]),
         ("execution", ("week1",), [day.day for day in execution.week1]),
         ("execution", ("weeks",), [week.week for week in execution.weeks]),
+        ("execution", ("checkpoints", "daily"), [c.time for c in execution.checkpoints.daily]),
+        ("execution", ("checkpoints", "weekly"), [c.day for c in execution.checkpoints.weekly]),
     ]
+    keys = {"suggestions": "priority", "week1": "day", "weeks": "week", "daily": "time"}
     for family, loc, values in lists:
-        key = {"suggestions": "priority", "week1": "day", "weeks": "week"}[str(loc[-1])]
+        key = keys.get(str(loc[-1]), "day")
         for index, value in enumerate(values):
             if value in values[:index]:
                 first = values.index(value)
@@ -388,5 +412,6 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("labels",), mention_words),
     (("glossary",), glossary_abbreviations),
     (("glossary", "languages"), glossary_exceptions),
+    (("glossary",), distinct_terms),
 )
 """Each rule with the families it reads, in that order."""

@@ -65,3 +65,21 @@ def point_at_language_root(page: str, url: str, code: str, source_code: str) -> 
 def dumps(index: dict[str, Any]) -> str:
     """Return an index as compact JSON, as Material writes it."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def with_base(page: str, base: str) -> str:
+    """Return a page whose Material config's `base` is `base` (the page-not-found page of a
+    language: served at any depth, it finds its language's index from the host's root)."""
+    return _BASE.sub(lambda m: f"{m[1]}{base}{m[3]}", page, count=1)
+
+
+def not_found_pages(pages: dict[str, str], codes: tuple[str, ...], root: str) -> dict[str, str]:
+    """Return where each language's page-not-found page goes (`404.html` for the source
+    language, `<code>/404.html` for the others), its search pointed at its own index; `pages`
+    holds each language's page as its build rendered it, `root` the site's path (`/site/`)."""
+    out = {}
+    for code in codes:
+        if code in pages:
+            where = "" if code == codes[0] else f"{code}/"
+            out[f"{where}404.html"] = with_base(pages[code], root + where)
+    return out

@@ -9,12 +9,14 @@ because static-i18n drops pages that live outside docs_dir.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from plandocs import printable, search
 from plandocs.build import Generated, content_fingerprint, generate
@@ -27,8 +29,11 @@ from plandocs.pagecheck import check_docs
 from plandocs.problems import DataError
 from plandocs.render.locale import Lang
 from plandocs.site import languages, write_pages
+from plandocs.tables import labelled_cells
 from plandocs.webpage import (
     abbreviations_for,
+    fill_file_sizes,
+    focusable_abbreviations,
     home_page,
     language_neutral,
     last_updated,
@@ -110,6 +115,9 @@ class SiteBuild:
         self._langs: dict[str, Lang] = {}
         self.data_error = ""
         """Under `mkdocs serve`, the report of bad data, printed when the build ends."""
+        self._not_found_pages: dict[str, str] = {}
+        """Each language's page-not-found page as its build rendered it (each language's
+        build writes 404.html over the last one's: finish writes them all)."""
 
     # Before the pages are read
 
@@ -249,13 +257,16 @@ class SiteBuild:
 
     def page_html(self, html: str, page: PageRef) -> str:
         """Return a page's HTML with mentions of the source, stale marks and site files
-        linked, the date its source last changed, and each diagram's SVG in place."""
+        linked, table cells labelled for phones, the date its source last changed, and each
+        diagram's SVG (and its phone drawing) in place."""
         generated = self.generated
         if generated is not None:
             code = self._language(page)
             html = link_source_mentions(html, page.url, generated.data, code)
             html = mark_page(html, page.url, generated.data, code)
             html = link_site_files(html, page.url)
+            html = focusable_abbreviations(html)
+            html = labelled_cells(html)
             html += last_updated(generated.data, code, generated.changes, page.origin)
             html = permalink_titles(html, generated.data.labels.site.permalink(self._lang(code)))
         if self.diagrams is None or generated is None:
@@ -273,6 +284,10 @@ class SiteBuild:
             codes = self.generated.data.languages.codes
             output = search.point_at_language_root(output, page.url, self._language(page), codes[0])
         return with_policy(output, self.settings.template_dirs)
+
+    def keep_not_found(self, language: str | None, output: str) -> None:
+        """Keep a language's rendered page-not-found page (None: the source language's)."""
+        self._not_found_pages[language or self._source_language()] = output
 
     # After the pages are written
 
@@ -296,6 +311,10 @@ class SiteBuild:
         if generated is None or not merged.is_file():
             return
         codes = generated.data.languages.codes
+        root = urlsplit(self.settings.site_url).path.rstrip("/") + "/"
+        for relative, page in search.not_found_pages(self._not_found_pages, codes, root).items():
+            (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / relative).write_text(page, encoding="utf-8")
         parts = search.split_index(json.loads(merged.read_text(encoding="utf-8")), codes)
         for code, index in parts.items():
             target = merged if code == codes[0] else site_dir / code / "search" / merged.name
@@ -311,12 +330,26 @@ class SiteBuild:
         started = time.perf_counter()
         codes = generated.data.languages.codes
         ordered = {code: self.routes[code] for code in codes if code in self.routes}
-        printed = printable.print_site(
-            site_dir, ordered, self.settings.site_url, self.settings.environ
-        )
+        address = self.settings.site_url
+        covers = printable.covers(generated.data, address, dt.date.today())
+        try:
+            printed = printable.print_site(
+                site_dir, ordered, address, self.settings.environ, covers
+            )
+        except printable.PrintError as error:
+            raise BuildError(f"plandocs: {error}") from None
         for path in printed.values():
             size = path.stat().st_size // 1024
             log.info("plandocs: printed %s (%d KB)", path.relative_to(site_dir).as_posix(), size)
+        sizes = {p.relative_to(site_dir).as_posix(): p.stat().st_size for p in printed.values()}
+        for code in ordered:  # the downloads pages give each PDF's size
+            where = "" if code == codes[0] else f"{code}/"
+            page = site_dir / where / "report" / "downloads" / "index.html"
+            if page.is_file():
+                html = fill_file_sizes(
+                    page.read_text(encoding="utf-8"), sizes, generated.data, code
+                )
+                page.write_text(html, encoding="utf-8")
         log.info("plandocs: PDFs printed in %.1f s", time.perf_counter() - started)
 
     # Helpers

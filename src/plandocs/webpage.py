@@ -51,6 +51,12 @@ def abbreviations_for(data: Dataset, code: str) -> str:
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
+def focusable_abbreviations(page: str) -> str:
+    """Return a page whose abbreviations can take focus, so that a tap on a touch screen shows
+    their expansion (the stylesheet shows it on focus)."""
+    return page.replace("<abbr title=", '<abbr tabindex="0" title=')
+
+
 def source_twin(url: str, code: str, source_code: str) -> str:
     """Return the link from the page at `url` (in language `code`) to its source-language twin."""
     prefix = f"{code}/"
@@ -109,6 +115,7 @@ _NO_LINKS = {
     "label",
     "title",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {
     "area",
     "br",
@@ -127,8 +134,9 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
 
 
 def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> str:
-    """Return a page's content with every mention of the source linked to the source's page,
-    and every mention of one of its appendices to that appendix (in running text only)."""
+    """Return a page's content with the first mention of the source in each section linked to
+    the source's page, and the first mention of each of its appendices to that appendix (in
+    running text only; a heading starts a new section)."""
     words = data.labels.site
     if url.endswith("report/source/"):
         return content
@@ -137,9 +145,14 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
     appendix = whole_term(words.appendix_mention(code), placeholder="([A-Z])")
     mention = re.compile(f"{appendix}|{whole_term(words.source_mention(code))}")
 
+    linked: set[str] = set()  # the addresses linked in the current section
+
     def link(found: re.Match[str]) -> str:
-        anchor = f"#appendix-{found[1].lower()}" if found[1] else ""
-        return f'<a class="source-mention" href="{page}{anchor}">{found[0]}</a>'
+        href = page + (f"#appendix-{found[1].lower()}" if found[1] else "")
+        if href in linked:
+            return found[0]
+        linked.add(href)
+        return f'<a class="source-mention" href="{href}">{found[0]}</a>'
 
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether their text is skipped
@@ -149,6 +162,8 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
         skipping = bool(stack) and stack[-1][1]
         out.append(text if skipping else mention.sub(link, text))
         closing, name, attributes = tag[1], tag[2].lower(), tag[3]
+        if not closing and name in _HEADINGS:
+            linked.clear()
         if closing:
             while stack and stack.pop()[0] != name:
                 pass
@@ -176,6 +191,25 @@ def last_updated(data: Dataset, code: str, changes: dict[str, dt.datetime], orig
         date=Md(f'<time datetime="{day.isoformat()}">{html.escape(lang.date(day))}</time>'),
     )
     return f'\n<p class="page-updated">{text}</p>\n'
+
+
+_FILE_SIZE = re.compile(r'<span class="site-file-size" data-path="([^"]*)"></span>')
+
+
+def fill_file_sizes(page: str, sizes: dict[str, int], data: Dataset, code: str) -> str:
+    """Return a page with the size of each file written after the pages (the PDFs) filled in,
+    in the page's language; a file not written keeps an empty place."""
+    lang = next(lang for lang in languages(data) if lang.code == code)
+
+    def size(found: re.Match[str]) -> str:
+        path = html.unescape(found[1])
+        if path not in sizes:
+            return found[0]
+        marks = lang.punctuation
+        text = html.escape(f"{marks.open_paren}{lang.file_size(sizes[path])}{marks.close_paren}")
+        return f'<span class="site-file-size" data-path="{found[1]}">{text}</span>'
+
+    return _FILE_SIZE.sub(size, page)
 
 
 _SITE_FILE = re.compile(r'<a class="site-file" data-path="([^"]*)">')

@@ -21,7 +21,9 @@ from tests.sitepages import PageFacts
 # No <pre class="mermaid"> is left (none was built, or Material has replaced each); then each
 # diagram, inline SVG or Material's `div.mermaid`, must have a size.
 DIAGRAMS_MOUNTED = """() => document.querySelectorAll("pre.mermaid").length === 0"""
+# A figure holds a desktop and a phone drawing, one of them hidden by the screen's width.
 DIAGRAMS_DRAWN = """() => [...document.querySelectorAll("figure.diagram > svg, div.mermaid")]
+  .filter(d => getComputedStyle(d).display !== "none")
   .every(d => d.getBoundingClientRect().height > 0
     && (!d.shadowRoot || d.shadowRoot.querySelector("svg")))"""
 NOT_DRAWN = "a diagram was not drawn"
@@ -36,6 +38,7 @@ PARSE_ALL = """async sources => {
 }"""
 # Each diagram sits in a figure whose caption names it, followed by its text equivalent.
 UNNAMED_DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram > svg, div.mermaid")]
+  .filter(d => getComputedStyle(d).display !== "none")
   .filter(d => {
   const figure = d.closest("figure");
   const caption = figure && figure.querySelector("figcaption");

@@ -123,7 +123,9 @@ MEASURE = """
 
   // Diagrams drawn at build time (inline SVG), and those Material drew into shadow roots.
   const diagrams = [
+    // The drawing on show: a figure's desktop or phone drawing, by the screen's width.
     ...[...document.querySelectorAll("figure.diagram > svg")]
+      .filter((svg) => getComputedStyle(svg).display !== "none")
       .map((svg) => ({ host: svg, root: document, svg })),
     ...[...document.querySelectorAll("div.mermaid")]
       .map((host) => ({ host, root: host.shadowRoot, svg: host.shadowRoot.querySelector("svg") })),

@@ -135,7 +135,7 @@ def diagrams(data: Dataset, lang: Lang) -> Iterator[tuple[str, str, list[str]]]:
         for group in branch.groups:
             mind.append(group.label(lang))
             mind += [trends.item_label(item, lang) for item in group.items]
-    yield "mindmap", fence(trends.render_mindmap(data, lang)), mind
+    yield "flowchart", fence(trends.render_mindmap(data, lang)), mind
 
 
 DATASETS = 4

@@ -12,7 +12,13 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
+from plandocs.loader import load_dataset
+from plandocs.site import languages
+from tests.conftest import FIXTURE
+from tests.pdfpages import dark_regions, holds, last_column_cells, pdf_text, squashed
 from tests.sitepages import ROUTES, read_page
+
+LANGUAGES = [("zh", ""), ("en", "en")]
 
 
 def _squash(text: str) -> str:
@@ -82,3 +88,51 @@ def test_the_pdf_follows_the_navigation(built_site: Path) -> None:
     order = _navigation(built_site, "en")
     assert len(order) == len(ROUTES)
     assert outline == [_title(built_site, route) for route in order]
+
+
+@pytest.mark.parametrize("code, prefix", LANGUAGES)
+def test_no_pdf_page_has_a_solid_dark_region(
+    printed_fixture_site: Path, code: str, prefix: str
+) -> None:
+    # A diagram that lost its styles prints as black shapes (see tests/pdfpages.py).
+    assert dark_regions(printed_fixture_site / "downloads" / f"plan.{code}.pdf") == []
+
+
+@pytest.mark.parametrize("code, prefix", LANGUAGES)
+def test_every_tables_last_column_is_printed(
+    printed_fixture_site: Path, code: str, prefix: str
+) -> None:
+    text = squashed(pdf_text(printed_fixture_site / "downloads" / f"plan.{code}.pdf"))
+    cells = [
+        (route, cell)
+        for route in ROUTES
+        for cell in last_column_cells(
+            (printed_fixture_site / prefix / route / "index.html").read_text(encoding="utf-8")
+        )
+    ]
+    assert len(cells) > 20  # the fixture has tables on most pages
+    assert [(route, cell) for route, cell in cells if not holds(text, cell)] == []
+
+
+@pytest.mark.parametrize("code, prefix", LANGUAGES)
+def test_the_pdf_has_a_title_sheet_page_numbers_and_only_web_links(
+    printed_fixture_site: Path, code: str, prefix: str
+) -> None:
+    pdf = printed_fixture_site / "downloads" / f"plan.{code}.pdf"
+    data = load_dataset(FIXTURE)
+    lang = next(lang for lang in languages(data) if lang.code == code)
+    reader = PdfReader(pdf)
+    first = _squash(reader.pages[0].extract_text())
+    assert _squash(lang.date(data.source.date)) in first
+    assert _pattern(data.source.title(lang)).search(first)
+    total = len(reader.pages)
+    numbers = data.labels.site.print_page_numbers(lang).format(page=total, pages=total)
+    assert _pattern(numbers).search(_squash(reader.pages[-1].extract_text()))
+    uris = [
+        str(annotation.get_object()["/A"].get("/URI", ""))
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    assert uris, "the PDF has no links at all"
+    assert [uri for uri in uris if uri and not uri.startswith(("http://", "https://"))] == []

@@ -38,20 +38,29 @@
     return [...list.matchAll(/"([^"]*)"|([^\s",[\]{}]+)(?=\s*(?:,|\]|$))/g)].map((m) => m[1] ?? m[2]);
   }
 
+  // The phone drawing of a diagram (src/plandocs/diagrams/phone.py) ends with this comment:
+  // it is laid out for a phone's content column, whatever column the caller names.
+  const PHONE_MARK = "%% plandocs: phone";
+  const PHONE_COLUMN = 328;
+
   function config(sources, columnWidth) {
-    const column = Math.min(columnWidth || 700, 800);
+    const phone = sources.some((source) => source.trimEnd().endsWith(PHONE_MARK));
+    const column = phone ? PHONE_COLUMN : Math.min(columnWidth || 700, 800);
     // Charts as wide as the column, within reason. Mermaid measures labels as drawn, so a
     // chart shrunk to fit a narrow column overflowed its own box: draw them 1:1
     // (`useMaxWidth: false`) and let a narrower column scroll (diagrams.css). Mermaid always
     // shrinks an xychart to fit: draw it exactly as wide as the column.
-    const width = Math.max(column, 500);
+    const width = phone ? column : Math.max(column, 500);
 
     // Gantt: Mermaid draws it as wide as the page body, and Material then shrank it (and its
     // 11px text) into the column; it leaves 75px for section titles, which ran into the bars.
     // Leave room for the longest section title, and a chart at least twice as wide as the
     // longest task label (narrower, Mermaid puts labels left of their bar, over the titles).
     const gantt = lines(sources, "gantt");
-    const sections = gantt.filter((l) => l.startsWith("section ")).map((l) => l.slice(8));
+    // A section title's lines (Mermaid breaks it at `<br>`), measured one by one.
+    const sections = gantt
+      .filter((l) => l.startsWith("section "))
+      .flatMap((l) => l.slice(8).split(/<br\s*\/?>/i));
     const tasks = gantt
       .filter((l) => l.includes(":") && !/^(accTitle|accDescr|title|section)\b/.test(l))
       .map((l) => l.slice(0, l.indexOf(":")).trim());
@@ -79,18 +88,24 @@
     const curves = radar
       .filter((l) => l.startsWith("curve "))
       .flatMap((l) => labels(l.slice(6, l.indexOf("{"))));
-    const radius = 220;
+    const radius = phone ? 60 : 220;
+    // On a phone the legend may run over the margin: the drawing grows to hold it.
     const side = Math.max(
       50,
       widest(axes, RADAR_FONT_SIZE) + 30,
-      4 * (widest(curves, RADAR_FONT_SIZE) + 24) - radius,
+      phone ? 0 : 4 * (widest(curves, RADAR_FONT_SIZE) + 24) - radius,
     );
 
     return {
       // Labels as SVG <text>, not HTML in <foreignObject>: real text that prints well.
       htmlLabels: false,
       fontFamily: FONT,
-      flowchart: { htmlLabels: false, useMaxWidth: false },
+      // On a phone, labels wrap narrower and nodes sit closer, so that a drawing shrunk into
+      // the column keeps its labels at 9px or more.
+      flowchart: phone
+        ? { htmlLabels: false, useMaxWidth: false, wrappingWidth: 104, nodeSpacing: 12,
+            rankSpacing: 22, padding: 6, subGraphTitleMargin: { top: 2, bottom: 2 } }
+        : { htmlLabels: false, useMaxWidth: false, wrappingWidth: 150 },
       gantt: {
         useMaxWidth: false,
         // Not in Mermaid's documented options, but read by its gantt renderer.
@@ -101,13 +116,15 @@
         sectionFontSize: GANTT_FONT_SIZE,
         barHeight: 22,
       },
-      pie: { useMaxWidth: false },
+      // On a phone, the legend goes under the pie (beside it, it was cut off).
+      pie: phone ? { useMaxWidth: false, legendPosition: "bottom" } : { useMaxWidth: false },
       // Shrunk into the column, a mind map's labels were drawn at 6px, a flowchart's at 10px.
-      mindmap: { useMaxWidth: false },
+      mindmap: { useMaxWidth: false, padding: 6, maxNodeWidth: 120 },
       xyChart: { width: column, xAxis: { labelRotation: rotation } },
       // Wider than tall: the point labels of a crowded chart overlap less.
       quadrantChart: { useMaxWidth: false, chartWidth: width },
       radar: {
+        curveTension: 0,
         width: 2 * radius,
         height: 2 * radius,
         marginTop: 40,

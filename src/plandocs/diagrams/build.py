@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandocs.diagrams.cache import CACHE_FOLDER, DiagramCache, diagram_key, svg_id
-from plandocs.diagrams.inline import FULL_SIZE_URL, Diagram, inline_diagrams, normalise
+from plandocs.diagrams.inline import (
+    FULL_SIZE_URL,
+    Diagram,
+    inline_diagrams,
+    normalise,
+    svg_element,
+)
 from plandocs.diagrams.mode import (
     CHROMIUM_VARIABLE,
     MODE_VARIABLE,
@@ -25,6 +31,7 @@ from plandocs.diagrams.mode import (
     chromium_path,
     diagram_mode,
 )
+from plandocs.diagrams.phone import phone_source, phone_timeline
 from plandocs.diagrams.renderer import BrowserUnavailableError, RenderAssets, render_diagrams
 from plandocs.diagrams.sanitise import UnsafeSvgError, sanitise_svg
 
@@ -68,6 +75,8 @@ class DiagramBuild:
     errors: list[str] = field(default_factory=list)
     notice: str | None = None
     used: dict[str, tuple[Diagram, str]] = field(default_factory=dict)
+    phones: dict[str, Diagram] = field(default_factory=dict)
+    """The phone drawing of each diagram that has one, by the desktop drawing's key."""
 
     @property
     def summary(self) -> str:
@@ -88,6 +97,7 @@ class DiagramBuild:
         )
         for diagram, caption in page.used:
             self.used.setdefault(diagram.key, (diagram, caption))
+        page.html = with_phone_drawings(page.html, self.phones)
         warning = None
         if page.left and not self.errors:
             warning = (
@@ -106,6 +116,28 @@ class DiagramBuild:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         return len(self.used)
+
+
+_INLINE_SVG = re.compile(
+    r'<svg\b(?P<attrs>[^>]*?)\sid="(?P<id>diagram-[0-9a-f]+)(?P<copy>-\d+)?"[^>]*>.*?</svg>',
+    re.DOTALL,
+)
+
+
+def with_phone_drawings(page_html: str, phones: Mapping[str, Diagram]) -> str:
+    """Return `page_html` with each inlined diagram that has a phone drawing followed by it
+    (diagrams.css shows one of the two, by the screen's width), named by the same caption."""
+    by_id = {svg_id(key): phone for key, phone in phones.items()}
+
+    def add(found: re.Match[str]) -> str:
+        phone = by_id.get(found["id"])
+        if phone is None:
+            return found[0]
+        caption = re.search(r'\baria-labelledby="([^"]+)"', found[0][: found[0].index(">")])
+        own_id = phone.svg_id + (found["copy"] or "")
+        return found[0] + svg_element(phone, own_id, caption[1] if caption else None)
+
+    return _INLINE_SVG.sub(add, page_html)
 
 
 def standalone_svg(diagram: Diagram, caption: str) -> str:
@@ -134,13 +166,21 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
     cache = DiagramCache(root)
 
     blocks = collect_blocks(docs_dir)
-    keys = {
-        block.source: diagram_key(block.source, mermaid_version=version, theme=theme)
-        for block in blocks
+    # Each diagram and its phone drawing (phone.py): Mermaid draws both.
+    phone_sources = {
+        block.source: phone for block in blocks if (phone := phone_source(block.source))
     }
+    keys = {
+        source: diagram_key(source, mermaid_version=version, theme=theme)
+        for source in [*(block.source for block in blocks), *phone_sources.values()]
+    }
+    # Counts and errors are by diagram: a drawing's key -> its diagram's (desktop) key.
+    diagram_of = {keys[block.source]: keys[block.source] for block in blocks}
+    diagram_of.update({keys[phone]: keys[desktop] for desktop, phone in phone_sources.items()})
     svgs = {key: svg for key in set(keys.values()) if (svg := _safe(cache.get(key))) is not None}
     missing = {key: source for source, key in keys.items() if key not in svgs}
-    build = DiagramBuild(DiagramMode.SVG, from_cache=len(svgs))
+    incomplete = {diagram_of[key] for key in missing}
+    build = DiagramBuild(DiagramMode.SVG, from_cache=len(set(diagram_of.values()) - incomplete))
 
     if missing:
         jobs = sorted((svg_id(key), source) for key, source in missing.items())
@@ -148,7 +188,7 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
             result = render_diagrams(jobs, assets=assets, chromium=chromium_path(environ))
         except BrowserUnavailableError as reason:
             if mode is DiagramMode.SVG:
-                raise DiagramError(_browser_required(len(missing), str(reason))) from None
+                raise DiagramError(_browser_required(len(incomplete), str(reason))) from None
             return DiagramBuild(
                 DiagramMode.CLIENT,
                 notice=(
@@ -167,16 +207,29 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
                 refused[key] = f"the SVG Mermaid drew is not allowed in a page: {unsafe}"
                 continue
             cache.put(key, svgs[key])
-        build.rendered = len(result.svgs)
+        build.rendered = len({diagram_of[key] for key in missing if svg_id(key) in result.svgs})
         where = {keys[block.source]: block for block in blocks}
-        for key in sorted(missing, key=lambda k: (where[k].file, where[k].number)):
-            if (error := result.errors.get(svg_id(key)) or refused.get(key)) is not None:
-                block = where[key]
-                build.errors.append(f"docs/{block.file}: diagram {block.number}: {error}")
+        reported = set()
+        for key in sorted(missing, key=lambda k: (where[diagram_of[k]].file, k != diagram_of[k])):
+            error = result.errors.get(svg_id(key)) or refused.get(key)
+            block = where[diagram_of[key]]
+            if error is not None and (block.file, block.number) not in reported:
+                reported.add((block.file, block.number))
+                drawing = "" if key == diagram_of[key] else " (phone drawing)"
+                build.errors.append(f"docs/{block.file}: diagram {block.number}{drawing}: {error}")
 
     build.diagrams = {
         source: Diagram(key, svg_id(key), svgs[key]) for source, key in keys.items() if key in svgs
     }
+    for block in blocks:
+        desktop = keys[block.source]
+        phone = phone_sources.get(block.source)
+        if phone is not None and keys[phone] in svgs:
+            build.phones[desktop] = build.diagrams[phone]
+        elif timeline := phone_timeline(block.source, f"{svg_id(desktop)}-phone"):
+            build.phones[desktop] = Diagram(
+                f"{desktop}-phone", f"{svg_id(desktop)}-phone", timeline
+            )
     return build
 
 

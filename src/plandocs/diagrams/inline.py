@@ -149,3 +149,8 @@ def _svg(diagram: Diagram, svg_id: str, caption_id: str | None) -> str:
 
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+
+
+def svg_element(diagram: Diagram, svg_id: str, caption_id: str | None) -> str:
+    """Return the diagram's SVG as it is inlined: id `svg_id`, an image named by the caption."""
+    return _svg(diagram, svg_id, caption_id)

@@ -5,7 +5,7 @@ request (every request is aborted). It loads the pinned Mermaid from node_module
 site's own settings and colours (docs/assets/diagrams/layout.js and theme.css), so a diagram
 drawn here looks as the same diagram drawn in the reader's browser. After drawing, the SVG's
 view box grows to the box of everything drawn (labels outside gantt bars, long axis labels),
-its size becomes its natural size, and a minimum width keeps its smallest label >= 11 px.
+its size becomes its natural size, and a minimum width keeps its smallest label >= 9 px.
 """
 
 from __future__ import annotations
@@ -13,26 +13,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+from plandocs.browser import BrowserError, chromium, first_line, in_own_thread
 
 # The column (px) the diagrams are laid out for: Material's content column at a 1280 px
 # wide window with both sidebars.
 COLUMN = 690
-# The smallest label size (px) kept as drawn: below it the diagram scrolls rather than shrinks.
-MIN_LABEL_PX = 11
+# The smallest label size (px) a diagram may shrink to (the floor the reader issue set for
+# phones): below it the diagram scrolls rather than shrinks.
+MIN_LABEL_PX = 9
 # Per diagram: Mermaid's worst cases are parser loops on hostile input.
 TIMEOUT_MS = 20_000
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>diagrams</title></head>
@@ -134,8 +128,8 @@ START = """args => {
 DONE = "() => window.plandocsDrawn !== undefined"
 
 
-class BrowserUnavailableError(Exception):
-    """No browser could be started to draw the diagrams; the message says why."""
+# No browser could draw the diagrams: the one browser error (plandocs.browser).
+BrowserUnavailableError = BrowserError
 
 
 @dataclass(frozen=True)
@@ -192,22 +186,19 @@ def render_diagrams(
     """
     if not jobs:
         return RenderResult()
-    if not chromium.is_file():
-        raise BrowserUnavailableError(f"there is no browser at {chromium}")
-    # Playwright's sync API refuses a thread that runs an asyncio loop: draw in a thread of our
-    # own, whoever calls.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plandocs-diagrams") as worker:
-        return worker.submit(_draw, jobs, assets=assets, chromium=chromium).result()
+    return in_own_thread(partial(_draw, jobs, assets=assets, executable=chromium))
 
 
-def _draw(jobs: Sequence[tuple[str, str]], *, assets: RenderAssets, chromium: Path) -> RenderResult:
+def _draw(
+    jobs: Sequence[tuple[str, str]], *, assets: RenderAssets, executable: Path
+) -> RenderResult:
     result = RenderResult()
     try:
-        from playwright.sync_api import Browser, Page, Route, sync_playwright
+        from playwright.sync_api import Browser, Page, Route
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     except ImportError:
-        raise BrowserUnavailableError("the Python package playwright is not installed") from None
+        raise BrowserError("the Python package playwright is not installed") from None
 
     def refuse(route: Route) -> None:
         route.abort()
@@ -223,15 +214,7 @@ def _draw(jobs: Sequence[tuple[str, str]], *, assets: RenderAssets, chromium: Pa
         return page
 
     css = assets.theme_css.read_text(encoding="utf-8")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium), args=list(CHROMIUM_ARGS), timeout=60_000
-            )
-        except PlaywrightError as error:
-            raise BrowserUnavailableError(
-                f"{chromium} did not start: {_first_line(error)}"
-            ) from None
+    with chromium(executable) as browser:
         try:
             page = fresh_page(browser)
             for svg_id, source in jobs:
@@ -256,12 +239,5 @@ def _draw(jobs: Sequence[tuple[str, str]], *, assets: RenderAssets, chromium: Pa
                 else:
                     result.errors[svg_id] = drawn.get("error", "unknown error")
         except PlaywrightError as error:
-            raise BrowserUnavailableError(f"{chromium} failed: {_first_line(error)}") from None
-        finally:
-            browser.close()
+            raise BrowserError(f"the browser at {executable} failed: {first_line(error)}") from None
     return result
-
-
-def _first_line(error: Exception) -> str:
-    message = getattr(error, "message", None) or str(error)
-    return message.strip().splitlines()[0] if message.strip() else type(error).__name__

@@ -80,33 +80,55 @@ def plan_dates(data: Dataset) -> tuple[dt.date, dt.date]:
     return min(span.start for span in spans), max(span.end for span in spans)
 
 
-def checkpoint_events(data: Dataset, language: Language, host: str) -> list[Event]:
-    """Return the checkpoints as events recurring over the plan's span: daily ones at their
-    (floating) time, weekly ones all day on their weekday, monthly ones all day on the plan
-    start's day of the month.
+def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Return the last working day of each month the plan runs through (月末, end of month),
+    from the month it starts in, while that day falls within the plan."""
+    out: list[dt.date] = []
+    year, month = first.year, first.month
+    while True:
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        day = last_working_day(following - dt.timedelta(days=1))
+        if day > last:
+            return out
+        if day >= first:
+            out.append(day)
+        year, month = following.year, following.month
 
-    Checkpoints have no id: their UIDs number them within their list, from 1.
+
+def last_working_day(day: dt.date) -> dt.date:
+    """Return `day`, or the Friday before it when it falls on a weekend."""
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
+def checkpoint_events(data: Dataset, language: Language, host: str) -> list[Event]:
+    """Return the checkpoints as events over the plan's span: daily ones recurring at their
+    (floating) time, weekly ones all day on their weekday, monthly ones (the source's 月末,
+    end of month) all day on the last working day of each month the plan runs through, one
+    event a month.
+
+    UIDs come from what tells the checkpoints apart, never from their place in a list: the
+    time of a daily one, the weekday of a weekly one, the id of a monthly one and its month.
     """
     checks = data.execution.checkpoints
     first, last = plan_dates(data)
     until = f"{last:%Y%m%d}"
     events: list[Event] = []
-    for number, daily in enumerate(checks.daily, start=1):
+    for daily in checks.daily:
         at = dt.time.fromisoformat(daily.time)
         rule = f"FREQ=DAILY;UNTIL={dt.datetime.combine(last, at):%Y%m%dT%H%M%S}"
-        uid = f"checkpoint-daily-{number}@{host}"
+        uid = f"checkpoint-daily-{at:%H%M}@{host}"
         events.append(Event(uid, daily.text(language), dt.datetime.combine(first, at), rule=rule))
-    for number, weekly in enumerate(checks.weekly, start=1):
+    for weekly in checks.weekly:
         # The first occurrence: DTSTART must match the rule, or it counts as an extra one.
         day = first + dt.timedelta(days=(WEEKDAYS.index(weekly.day) - first.weekday()) % 7)
         rule = f"FREQ=WEEKLY;BYDAY={weekly.day[:2].upper()};UNTIL={until}"
-        uid = f"checkpoint-weekly-{number}@{host}"
+        uid = f"checkpoint-weekly-{weekly.day}@{host}"
         events.append(Event(uid, weekly.text(language), day, day, rule=rule))
-    for number, monthly in enumerate(checks.monthly, start=1):
-        rule = f"FREQ=MONTHLY;BYMONTHDAY={first.day};UNTIL={until}"
+    for monthly in checks.monthly:
         when = None if monthly.when is None else monthly.when(language)
-        uid = f"checkpoint-monthly-{number}@{host}"
-        events.append(Event(uid, monthly.text(language), first, first, when, rule))
+        for day in month_ends(first, last):
+            uid = f"checkpoint-{monthly.id}-{day:%Y-%m}@{host}"
+            events.append(Event(uid, monthly.text(language), day, day, when))
     return events
 
 

@@ -20,7 +20,9 @@ class Table:
 
 
 def csv_bytes(table: Table) -> bytes:
-    """Return a table as RFC 4180 CSV in UTF-8 (no BOM): a header row, CRLF line ends."""
+    """Return a table as RFC 4180 CSV in UTF-8 with a byte-order mark (without it, Excel on
+    Windows reads the file in the system's code page and garbles every Chinese text): a
+    header row, CRLF line ends."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
@@ -28,7 +30,7 @@ def csv_bytes(table: Table) -> bytes:
         if list(row) != table.columns:  # a table function out of step with its own columns
             raise ValueError(f"row {list(row)} does not match the columns {table.columns}")
         writer.writerow([cell_text(value) for value in row.values()])
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8-sig")
 
 
 def cell_text(value: Cell) -> str:

@@ -279,6 +279,13 @@ class LineColumns(Columns):
     share: Text
 
 
+class CheckColumns(Columns):
+    item: Text
+    stated: Text
+    computed: Text
+    verdict: Text
+
+
 class BudgetWords(Model):
     title: Text
     intro: Text
@@ -291,7 +298,7 @@ class BudgetWords(Model):
     subtotal: Text
     checks: Text
     checks_intro: Text
-    check: Annotated[Text, placeholders("stated", "computed", "verdict")]
+    check_columns: CheckColumns
     equal: Text
     different: Text
     subtotal_of: Annotated[Text, placeholders("title")]
@@ -338,6 +345,10 @@ class SiteWords(Model):
     source_mention: Text
     updated: Annotated[Text, placeholders("date")]
     appendix_mention: Annotated[Text, placeholders("letter")]
+    print_source_date: Annotated[Text, placeholders("date")]
+    print_address: Annotated[Text, placeholders("address")]
+    print_build_date: Annotated[Text, placeholders("date")]
+    print_page_numbers: Annotated[Text, placeholders("page", "pages")]
     full_size_diagram: Text
     permalink: Text
 
@@ -348,6 +359,7 @@ class GlossaryWords(Model):
     term: Text
     renderings: Text
     meaning: Text
+    index: Text
 
 
 class TranslationsWords(Model):
@@ -374,6 +386,7 @@ class SourceWords(Model):
     text: Text
     elsewhere: Annotated[Text, placeholders("source")]
     sections: Text
+    contents: Text
 
 
 class ContradictionsWords(Model):
@@ -384,7 +397,7 @@ class ContradictionsWords(Model):
     ahead: Text
     ahead_item: Annotated[Text, placeholders("area", "computed")]
     roles: Text
-    role: Annotated[Text, placeholders("role")]
+    role_list: Text
     spans: Text
     span: Annotated[Text, placeholders("group", "months", "plan")]
     notes: Text
@@ -405,6 +418,7 @@ class DownloadsWords(Model):
     pdf: Text
     pdf_intro: Text
     pdf_missing: Text
+    schemas: Text
 
 
 class ChangesWords(Model):
@@ -427,16 +441,38 @@ class ChangesWords(Model):
 
 
 class HomeWords(Model):
-    item: Text
-    value: Text
-    source: Text
-    date: Text
+    """The captions of the front page's key figures."""
+
     budget: Text
+    duration: Annotated[Text, placeholders("dates")]
     phases: Text
     tasks: Text
-    checkpoints: Text
     high_risks: Text
+    key_gaps: Text
+
+
+class PageLeads(Model):
+    """The takeaway each generated page opens with: what it shows and why it matters."""
+
+    wikipedia: Text
+    universities: Text
+    trends: Text
+    cncf: Text
     gaps: Text
+    plan: Text
+    execution: Text
+    metrics: Text
+    improvement: Text
+    risks: Text
+    budget: Text
+    team: Text
+    references: Text
+    source: Text
+    contradictions: Text
+    glossary: Text
+    downloads: Text
+    translations: Text
+    changes: Text
 
 
 class Labels(Model):
@@ -464,3 +500,4 @@ class Labels(Model):
     contradictions: ContradictionsWords
     downloads: DownloadsWords
     home: HomeWords
+    leads: PageLeads

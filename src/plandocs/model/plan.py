@@ -151,8 +151,12 @@ class WeeklyCheck(Model):
 
 
 class MonthlyCheck(Model):
-    """A monthly checkpoint; `when` is absent where the seed gives no moment."""
+    """A monthly checkpoint; `when` is absent where the seed gives no moment. The source's
+    monthly checkpoint is at the end of the month (月末): the calendar puts every monthly
+    item on the last working day of each month the plan runs through. `id` names it in the
+    calendar."""
 
+    id: Id
     when: Text | None = None
     text: Text
 

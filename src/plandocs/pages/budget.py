@@ -113,34 +113,30 @@ def render_category(data: Dataset, category: BudgetCategory, lang: Lang) -> Md:
     )
 
 
-def check(data: Dataset, name: str | Md, stated: int, computed: int, lang: Lang) -> Md:
-    """Return one check: what the source states against the computed value."""
+def check(data: Dataset, name: str | Md, stated: int, computed: int, lang: Lang) -> list[str | Md]:
+    """Return one row of the checks: what the source states against the computed value."""
     words = data.labels.budget
     verdict = words.equal if stated == computed else words.different
-    value = md.fill(
-        words.check(lang),
-        stated=money(data, stated, lang),
-        computed=money(data, computed, lang),
-        verdict=verdict(lang),
-    )
-    return lang.fact(name, value)
+    return [name, money(data, stated, lang), money(data, computed, lang), verdict(lang)]
 
 
 def render_checks(data: Dataset, lang: Lang) -> Md:
-    """Return the list of stated subtotals and totals against the computed ones."""
+    """Return the table of stated subtotals and totals against the computed ones (one row a
+    figure: a repeated sentence for each would say the same thing seven times)."""
     words = data.labels.budget
-    items: list[str | Md] = []
+    rows: list[list[str | Md]] = []
     for category in data.budget.categories:
         for group in category.groups:
             if group.stated_subtotal is not None:
                 name = md.fill(words.subtotal_of(lang), title=group.title(lang))
-                items.append(check(data, name, group.stated_subtotal, group.subtotal, lang))
+                rows.append(check(data, name, group.stated_subtotal, group.subtotal, lang))
         if category.stated_total is not None:
             name = md.fill(words.total_of(lang), title=category.title(lang))
-            items.append(check(data, name, category.stated_total, category.total, lang))
-    grand = words.grand_total(lang)
-    items.append(check(data, grand, data.budget.stated_total, data.budget.total, lang))
-    return md.join(md.inline(words.checks_intro(lang)), md.bullets(items))
+            rows.append(check(data, name, category.stated_total, category.total, lang))
+    grand = md.strong(words.grand_total(lang))
+    rows.append(check(data, grand, data.budget.stated_total, data.budget.total, lang))
+    table = blocks.columns_table(words.check_columns, rows, lang, align="lrrl")
+    return md.join(md.inline(words.checks_intro(lang)), table)
 
 
 def render(data: Dataset, lang: Lang) -> str:

@@ -57,17 +57,14 @@ def ahead(data: Dataset, lang: Lang) -> list[Md]:
 
 
 def owners(data: Dataset, lang: Lang) -> list[Md]:
-    """Return each role the plan gives tasks that the team does not staff."""
+    """Return the roles the plan gives tasks that the team does not staff, as one item (the
+    same sentence for each role would repeat itself)."""
     words = data.labels.contradictions
-    return [
-        _item(
-            md.fill(words.role(lang), role=role.title(lang)),
-            words.where(lang),
-            anchors.on("team", anchors.role(role.id)),
-            lang,
-        )
+    roles = [
+        md.link(role.title(lang), anchors.on("team", anchors.role(role.id)))
         for role in data.team.other_owners
     ]
+    return [lang.labelled(words.role_list(lang), lang.listing(roles))] if roles else []
 
 
 def spans(data: Dataset, lang: Lang) -> list[Md]:

@@ -72,13 +72,17 @@ def _slot(slot: Slot) -> str:
     return f"{slot.start}–{slot.end}"
 
 
+SECTION_WIDTH = 24
+"""Section titles of the week-1 timetable wrap at this many half-ems."""
+
+
 def render_week1(data: Dataset, lang: Lang) -> str:
     """Return a time-of-day gantt chart of week 1, one section per day."""
     words = data.labels.execution
-    lines = ["gantt", "    dateFormat HH:mm", "    axisFormat %H:%M"]
+    lines = ["gantt", "    dateFormat HH:mm", "    axisFormat %H:%M", "    todayMarker off"]
     for day in data.execution.week1:
         section = f"{lang.weekday(day.day)} · {day.theme(lang)}"  # a colon would turn full-width
-        lines.append(f"    section {mermaid.plain(section)}")
+        lines.append(f"    section {mermaid.wrapped_plain(section, SECTION_WIDTH)}")
         for slot in day.slots:
             ident = mermaid.node_id("slot", day.day, slot.start)
             length = _minutes(slot.end) - _minutes(slot.start)

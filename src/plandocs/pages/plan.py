@@ -32,12 +32,17 @@ def duration(task: Task, data: Dataset, lang: Lang) -> str:
     return lang.weeks(task.weeks)
 
 
+SECTION_WIDTH = 24
+"""Section titles of the timeline wrap at this many half-ems (a CJK character is two)."""
+
+
 def render_timeline(data: Dataset, lang: Lang) -> str:
     """Return a gantt chart of every task, one section per phase."""
     words = data.labels.plan
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d"]
+    # No "today" line: the plan's dates, not the build's, make the axis.
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    todayMarker off"]
     for phase in data.plan.phases:
-        lines.append(f"    section {mermaid.plain(phase.title(lang))}")
+        lines.append(f"    section {mermaid.wrapped_plain(phase.title(lang), SECTION_WIDTH)}")
         for task in phase.tasks:
             span = schedule.task_span(data.plan, phase, task)
             days = (span.end - span.start).days + 1

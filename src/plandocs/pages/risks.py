@@ -10,6 +10,7 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 
 SCALE = ("high", "medium", "low")
+_RANK = {"high": 2, "medium": 1, "low": 0}
 
 
 def label(risk: Risk, lang: Lang) -> str:
@@ -19,7 +20,8 @@ def label(risk: Risk, lang: Lang) -> str:
 
 def render_matrix(data: Dataset, lang: Lang) -> Md:
     """Return the risk matrix: the source's risk level (rows) by probability (columns), each
-    risk in the cell of its two ratings, linked to its details."""
+    risk in the cell of its two ratings, linked to its details; each cell shaded by how high
+    it lies on both scales (the shade repeats what the axes say, for a glance)."""
     words, values = data.labels.risks, data.labels.common.values
     return blocks.rating_grid(
         caption=words.chart_description(lang),
@@ -34,6 +36,12 @@ def render_matrix(data: Dataset, lang: Lang) -> Md:
             for risk in data.risks.risks
         ],
         lang=lang,
+        # A cell's shade: how far up both scales it lies (0: low and low, 4: high and high).
+        tones={
+            (level, probability): _RANK[level] + _RANK[probability]
+            for level in SCALE
+            for probability in SCALE
+        },
     )
 
 

@@ -1,71 +1,31 @@
 """The source document's page (`report/source`): what the source is and where it comes from,
-then, on the page of its own language, its text exactly as committed, with an anchor at each
-part, section and appendix (the other pages link there)."""
+then, on the page of its own language, its text exactly as committed, as a document: its
+headings rendered (each with the anchor other pages link to), a table of contents, its running
+text and code as written. Nothing in the text can become a link or HTML: every heading is
+escaped and given its anchor here, every other line is escaped HTML."""
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
+from plandocs import sourcedoc
 from plandocs.model import Dataset
 from plandocs.render import blocks
 from plandocs.render import markdown as md
 from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
+from plandocs.sourcedoc import Block, Section, anchor_of, sections
 
-_HEADING = re.compile(r"^(#{2,3}) (.*)$")
+__all__ = ["Section", "anchor_of", "render", "render_text", "sections"]
+
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+
 HALF_LANGUAGE = "en"
 """The source writes its headings `中文 / English`: the language of their second half."""
-_NUMERALS = "一二三四五六七八九十"
 
-
-@dataclass(frozen=True)
-class Section:
-    """A part, section or appendix of the source: its anchor and its headings' two halves."""
-
-    anchor: str
-    line: int
-    """0-based line of the heading in the source text."""
-    original: str
-    english: str
-    """The English half of a heading written `中文 / English`, or empty."""
-
-
-def anchor_of(heading: str) -> str:
-    """Return the anchor of a heading: `part-1`, `section-1-2`, `appendix-a`, or a slug of its
-    English half (e.g. `executive-summary`)."""
-    original, _, english = heading.partition(" / ")
-    if part := re.search(r"第([一二三四五六七八九十])部分", original):
-        return f"part-{_NUMERALS.index(part[1]) + 1}"
-    words = re.sub(r"^[^\w(]*", "", original)  # an emoji and spaces at the start
-    if number := re.match(r"(\d+)\.(\d+)\b", words):
-        return f"section-{number[1]}-{number[2]}"
-    if letter := re.match(r"([A-Z])\.\s", words):
-        return f"appendix-{letter[1].lower()}"
-    slug = re.sub(r"[^a-z0-9]+", "-", (english or words).lower()).strip("-")
-    return slug or "section"
-
-
-def sections(text: str) -> list[Section]:
-    """Return the parts, sections and appendices of the source (level 2 and 3 headings outside
-    code fences), each with a unique anchor."""
-    out: list[Section] = []
-    seen: set[str] = set()
-    fenced = False
-    for index, line in enumerate(text.split("\n")):
-        if line.startswith("```"):
-            fenced = not fenced
-        heading = None if fenced else _HEADING.match(line)
-        if heading is None or index < 2:  # the first two lines are the document's title
-            continue
-        anchor = anchor_of(heading[2])
-        while anchor in seen:
-            anchor += "-2"
-        seen.add(anchor)
-        original, _, english = heading[2].partition(" / ")
-        out.append(Section(anchor, index, original.strip(), english.strip()))
-    return out
+# The source's `#` is the page's `##` (the page has its own title), down to `######`.
+_LEVEL_SHIFT = 1
 
 
 def _verbatim(line: str) -> str:
@@ -77,16 +37,51 @@ def _verbatim(line: str) -> str:
     return escaped + "&#32;" * (len(line) - len(body))
 
 
+def render_block(block: Block, code: str) -> Md:
+    """Return one block of the source (written in language `code`): a heading (escaped, with
+    its anchor), the title, or its running text or code as escaped HTML."""
+    if block.kind == "heading":
+        level = min(block.level + _LEVEL_SHIFT, 6)
+        return md.heading(level, block.text, block.anchor)
+    if block.kind == "title":
+        title = block.text.lstrip("#").strip()
+        if block.line == 0:
+            return md.heading(2, title, "source-text")
+        return Md(f'<p class="source-title">{_verbatim(title)}</p>\n')
+    lines = list(block.lines)
+    language = ""
+    if block.kind == "code" and sourcedoc.is_fence(lines[0]):
+        # A fenced block is shown as code, without its fence lines (as its headings are shown
+        # without their `#`): its language becomes an attribute.
+        language = lines[0].strip().strip("`~").strip()
+        lines = lines[1:-1] if len(lines) > 1 and sourcedoc.is_fence(lines[-1]) else lines[1:]
+    body = "\n".join(_verbatim(line) for line in lines)
+    if language:
+        attribute = html.escape(language, quote=True)
+        return Md(
+            f'<pre class="source-code" lang="{code}" data-language="{attribute}">{body}</pre>\n'
+        )
+    if block.kind == "text":
+        # The source's bold (`**…**`, within a line) is shown bold, as its headings are shown as
+        # headings: the only markup taken from the text, and it cannot make a link or a tag.
+        body = _BOLD.sub(r"<strong>\1</strong>", body)
+    element = "pre" if block.kind == "code" else "div"
+    return Md(f'<{element} class="source-{block.kind}" lang="{code}">{body}</{element}>\n')
+
+
+def render_contents(text: str) -> Md:
+    """Return the table of contents: each part and appendix, its sections under it."""
+    lines = []
+    for section in sections(text):
+        indent = "    " * (section.level - 2)
+        title = section.original + (f" / {section.english}" if section.english else "")
+        lines.append(f"{indent}- {md.link(title, f'#{section.anchor}')}\n")
+    return Md("".join(lines))
+
+
 def render_text(text: str, code: str) -> Md:
-    """Return the source's text (in language `code`) in one preformatted block, an anchor
-    before each section."""
-    lines = text.split("\n")
-    starts = {section.line: section.anchor for section in sections(text)}
-    escaped = [
-        (f'<span id="{starts[i]}"></span>' if i in starts else "") + _verbatim(line)
-        for i, line in enumerate(lines)
-    ]
-    return Md(f'<pre class="source-text" lang="{code}">' + "\n".join(escaped) + "</pre>\n")
+    """Return the source's text (in language `code`) as a document, its headings anchored."""
+    return md.join(*(render_block(block, code) for block in sourcedoc.blocks(text)))
 
 
 def render(data: Dataset, lang: Lang, text: str) -> str:
@@ -109,24 +104,43 @@ def render(data: Dataset, lang: Lang, text: str) -> str:
     if lang.code == source.language:
         return md.join(
             *head,
-            md.heading(2, words.text(lang), "source-text"),
+            md.heading(2, words.contents(lang), "source-contents"),
+            render_contents(text),
             render_text(text, lang.source_code),
         )
-    # Each item carries its section's anchor too: a link to "Appendix A of the source" on an
-    # English page lands here, beside the link to the Chinese text.
-    # A language with no half of its own shows the original heading, marked as what it is.
-    own = lang.code == HALF_LANGUAGE
-    marked = "" if own else f' lang="{html.escape(source.language)}"'
-    links = [
-        Md(
-            f'<span id="{s.anchor}"></span><a class="source-page" data-anchor="{s.anchor}"'
-            f"{marked}>{html.escape((s.english or s.anchor) if own else s.original)}</a>"
-        )
-        for s in sections(text)
-    ]
     return md.join(
         *head,
         md.fill(words.elsewhere(lang), source=Md(md.SOURCE_LINK)),
+        Md('<span id="source-contents"></span>'),
         md.heading(2, words.sections(lang), "source-text"),  # where the text is in zh
-        md.bullets(links) if links else blocks.NONE,
+        render_section_links(text, lang, source.language),
     )
+
+
+def render_section_links(text: str, lang: Lang, source_language: str) -> Md:
+    """Return the list of the source's parts, sections and appendices on a page in another
+    language, each linked to the text. Each item carries its section's anchor, and those of
+    the headings under it: a link to "Appendix A of the source", or to any heading of the
+    text, lands here in every language, beside the link to the text. A language with no half
+    of its own in the headings shows the original heading, marked as what it is."""
+    own = lang.code == HALF_LANGUAGE
+    marked = "" if own else f' lang="{html.escape(source_language)}"'
+    items: list[tuple[Section, list[str]]] = []
+    for block in sourcedoc.blocks(text):
+        if block.kind != "heading":
+            continue
+        if block.level <= 3:
+            original, _, english = block.text.partition(" / ")
+            section = Section(block.anchor, block.line, block.level, original, english.strip())
+            items.append((section, []))
+        elif items:
+            items[-1][1].append(block.anchor)
+    links = [
+        Md(
+            "".join(f'<span id="{html.escape(a)}"></span>' for a in [s.anchor, *deeper])
+            + f'<a class="source-page" data-anchor="{html.escape(s.anchor)}"{marked}>'
+            f"{html.escape((s.english or s.anchor) if own else s.original)}</a>"
+        )
+        for s, deeper in items
+    ]
+    return md.bullets(links) if links else Md(blocks.NONE)

@@ -19,19 +19,26 @@ def item_label(item: TrendItem, lang: Lang) -> str:
 
 
 def render_mindmap(data: Dataset, lang: Lang) -> str:
-    """Return the mind map: root, branches, groups and items."""
+    """Return the mind map: root, branches, groups and items, drawn as a tree from left to
+    right (one column a level, one row a leaf): Mermaid's radial mind map was twice as wide
+    as the content column, and a tree keeps every label readable on a desktop and a phone."""
     trends = data.trends
+    root = mermaid.node_id("root", "trends")
+    lines = ["flowchart LR", f"    {root}(({mermaid.quoted(trends.root(lang))}))"]
 
-    def node(indent: int, kind: str, key: str, label: str) -> str:
-        return f"{' ' * indent}{mermaid.node_id(kind, key)}[{mermaid.quoted(label)}]"
+    def child(parent: str, kind: str, key: str, label: str) -> str:
+        node = mermaid.node_id(kind, key)
+        lines.append(f"    {node}[{mermaid.quoted(label)}]")
+        lines.append(f"    {parent} --> {node}")
+        return node
 
-    lines = ["mindmap", f"  root(({mermaid.quoted(trends.root(lang))}))"]
     for branch in trends.branches:
-        lines.append(node(4, "branch", branch.id, branch.label(lang)))
+        branch_node = child(root, "branch", branch.id, branch.label(lang))
         for group in branch.groups:
-            lines.append(node(6, "group", group.id, group.label(lang)))
-            lines += [node(8, "item", item.id, item_label(item, lang)) for item in group.items]
-    return mermaid.fence("\n".join(lines), title=data.labels.trends.map(lang), accessible=False)
+            group_node = child(branch_node, "group", group.id, group.label(lang))
+            for item in group.items:
+                child(group_node, "item", item.id, item_label(item, lang))
+    return mermaid.fence("\n".join(lines), title=data.labels.trends.map(lang))
 
 
 def render_outline(data: Dataset, lang: Lang) -> Md:

@@ -83,7 +83,10 @@ def render_ratings(university: University, data: Dataset, lang: Lang) -> Md:
             ("ours", words.ours(lang), [r.ours for r in ratings]),
         )
     ]
-    chart = "\n".join(["radar-beta", f"    axis {axes}", *curves, "    max 5", "    min 0"])
+    # A straight-sided polygon a star (ticks 5 from 0 to 5): the scale can be read off the
+    # rings, and no smoothed curve suggests values between the axes.
+    scale = ["    max 5", "    min 0", "    ticks 5", "    graticule polygon"]
+    chart = "\n".join(["radar-beta", f"    axis {axes}", *curves, *scale])
     rows = [
         [
             md.span(r.dimension(lang), anchors.university(university.id, "rating", r.id)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from plandocs.model.common import Item, Note, Text
 from plandocs.model.labels import Columns, CommonWords
@@ -94,6 +94,13 @@ def stars(count: int) -> str:
     return f"{'★' * count}{'☆' * (5 - count)} ({count}/5)"
 
 
+def _toned(cell: str, tones: Mapping[tuple[str, str], int] | None, row: str, column: str) -> str:
+    """Return a grid cell's content (Markdown) in a span that carries its shade, if any."""
+    if tones is None or (row, column) not in tones:
+        return cell
+    return Md(f'<span class="grid-tone grid-tone-{int(tones[row, column])}">{cell}</span>')
+
+
 def rating_grid(
     *,
     caption: str,
@@ -101,12 +108,14 @@ def rating_grid(
     columns: tuple[str, Sequence[tuple[str, str]]],
     items: Iterable[tuple[str, str, Md]],
     lang: Lang,
+    tones: Mapping[tuple[str, str], int] | None = None,
 ) -> Md:
     """Return a grid of two categorical ratings, each item in the cell of its two ratings.
 
     `rows` and `columns` are an axis name and its (value, label) pairs in display order;
     `items` are (row value, column value, Markdown). Equal ratings share a cell, and nothing
-    sits between cells: the grid shows only what the ratings say.
+    sits between cells: the grid shows only what the ratings say. `tones` gives a cell
+    (row value, column value) a shade from 0 (lightest) to 4 (site.css colours it).
     """
     cells: dict[tuple[str, str], list[Md]] = {}
     for row, column, item in items:
@@ -120,7 +129,10 @@ def rating_grid(
     table = [
         [
             md.strong(label),
-            *(Md("<br>".join(cells.get((row, column), []))) or NONE for column, _ in column_values),
+            *(
+                _toned(Md("<br>".join(cells.get((row, column), []))) or NONE, tones, row, column)
+                for column, _ in column_values
+            ),
         ]
         for row, label in row_values
     ]

@@ -91,6 +91,18 @@ class Lang:
             size / 1000, "digital-kilobyte", length="short", locale=self.locale, format="#,##0.#"
         )
 
+    def file_size(self, size: int) -> str:
+        """Return a file size in kilobytes, or in megabytes from 1 MB, e.g. `1.5 MB`."""
+        if size < 1_000_000:
+            return self.kilobytes(size)
+        return format_unit(
+            size / 1_000_000,
+            "digital-megabyte",
+            length="short",
+            locale=self.locale,
+            format="#,##0.#",
+        )
+
     def weekday(self, day: str) -> str:
         """Return a weekday's name, e.g. `周一` or `Monday`, from its key `mon`…`sun`."""
         names = get_day_names(self.settings.formats.weekday, locale=self.locale)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 _QUOTED = {
     '"': "#quot;",
@@ -48,6 +49,34 @@ def plain(text: str) -> str:
     if _KEYWORD.match(encoded):
         encoded = f"#{ord(encoded[0])};{encoded[1:]}"
     return encoded
+
+
+_NO_LINE_START = frozenset("）」』】〕〉》，。、；：！？)]")
+
+
+def _width(text: str) -> int:
+    """Return the width of `text` in half-ems: a CJK or full-width character is two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def wrapped_plain(text: str, width: int) -> str:
+    """Return `text` as `plain` lines of at most `width` half-ems, joined by Mermaid's `<br>`
+    (gantt section titles): words stay whole, CJK text breaks between characters."""
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(
+        r"[\u2e80-\u9fff\uf900-\uffef]|[^\s\u2e80-\u9fff\uf900-\uffef]+|\s+", text
+    ):
+        if token.isspace():
+            token = " "
+        closing = token in _NO_LINE_START  # never at the start of a line (kinsoku)
+        if line.strip() and not closing and _width(line + token.rstrip()) > width:
+            lines.append(line.strip())
+            line = token.lstrip()
+        else:
+            line += token
+    lines.append(line.strip())
+    return "<br>".join(plain(part) for part in lines if part)
 
 
 def node_id(kind: str, *parts: str) -> str:
