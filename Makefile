@@ -75,11 +75,24 @@ accept: $(PY_READY)
 schema: $(PY_READY)
 	$(BIN)/python -m plandocs schema
 
-## lint: ruff (lint and format), mypy strict, and the workflow lint
-lint: $(PY_READY) lint-workflows lint-spelling
+## lint: ruff (lint and format), mypy strict, the workflow lint, and no tracked file under an
+## ignored path
+lint: $(PY_READY) lint-workflows lint-spelling lint-ignored
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## lint-ignored: no file is tracked under a git-ignored path (.cache/, docs/report/, site/...):
+## the build reads those folders as its own output, so a committed file there would be trusted
+.PHONY: lint-ignored
+lint-ignored:
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  tracked=$$(git ls-files -ci --exclude-standard); \
+	  if [ -n "$$tracked" ]; then \
+	    echo "Tracked files under git-ignored paths (the build would trust them as its own output);"; \
+	    echo "remove them with \`git rm --cached\`:"; echo "$$tracked"; exit 1; \
+	  fi; \
+	fi
 
 ## lint-spelling: codespell with British spelling (settings in pyproject.toml, [tool.codespell])
 .PHONY: lint-spelling

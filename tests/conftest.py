@@ -157,10 +157,11 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     """Copy what a build needs into `target` (node_modules is linked); return the copy.
 
     `data` is the data folder to build from: the content, or the fixture dataset. With
-    `diagram_cache`, the copy shares the project's cache of drawn diagrams (.cache/diagrams,
-    linked; keyed by each diagram's source, so datasets do not mix): a diagram is drawn once a
-    machine, not once a test, and a build starts no browser unless its diagrams are new. A test
-    of the cache itself passes `diagram_cache=False` and starts from an empty one.
+    `diagram_cache`, the copy starts with the project's drawn diagrams (.cache/diagrams, keyed by
+    each diagram's source, so datasets do not mix): a real folder of hard links (a build reads
+    its cache only through real folders, never a symbolic link), so a build starts no browser
+    unless its diagrams are new. A test of the cache itself passes `diagram_cache=False` and
+    starts from an empty one.
     """
     target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
@@ -176,6 +177,62 @@ def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: boo
     (target / "src").symlink_to(ROOT / "src")
     if diagram_cache:
         DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)
-        (target / ".cache").mkdir()
-        (target / ".cache" / "diagrams").symlink_to(DIAGRAM_CACHE)
+        shutil.copytree(
+            DIAGRAM_CACHE,
+            target / ".cache" / "diagrams",
+            ignore=shutil.ignore_patterns(".*"),
+            copy_function=_link_or_copy,
+        )
     return target
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link `source` as `target` (a copy when they lie on different file systems)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+# Script and markup through every text channel that passes the check (the browser tier shows
+# each blocked; tests/test_hostile_text.py walks every template slot of the built pages).
+PWNED = "window.pwned"
+HOSTILE_LABELS = {
+    # a page title: the H1, <title>, the header, the navigation, the footer's links, search
+    "    en: Risks and mitigation\n": (
+        "    en: \"Risks </title><script>window.pwned='title'</script>"
+        '<img id=\\"pwned-title\\" src=x onerror=\\"window.pwned=1\\">'
+        ' &lt;b&gt; &amp;lt;i&amp;gt;"\n'
+    ),
+    "    zh: 风险识别与缓解\n": (
+        '    zh: "风险</title><script>window.pwned=\'标题\'</script><b id=\\"pwned-zh\\">"\n'
+    ),
+    # a section heading: the table of contents
+    "    en: Risk matrix\n": (
+        '    en: "Risk matrix <b id=\\"pwned-toc\\" onmouseover=\\"window.pwned=1\\">x</b>"\n'
+    ),
+}
+HOSTILE_GLOSSARY = {
+    # an abbreviation's expansion: the `title` attribute of every <abbr>
+    "      en: Cloud Native Computing Foundation\n": (
+        '      en: "Cloud \\"><script>window.pwned=\'abbr\'</script><b id=\\"pwned-abbr\\">"\n'
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture dataset with script and markup in labels and glossary texts that pass the
+    check, built with `mkdocs build --strict` (diagrams drawn in the browser: no Chromium)."""
+    root = tmp_path_factory.mktemp("hostile")
+    project = copy_project(root / "project", data=FIXTURE, diagram_cache=False)
+    for name, edits in (("labels.yml", HOSTILE_LABELS), ("glossary.yml", HOSTILE_GLOSSARY)):
+        path = project / "data" / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in edits.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    result = run_mkdocs_build(project, root / "site", PLANDOCS_DIAGRAMS="client")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from plandocs.characters import IN_TEXT
 from plandocs.model.common import visible
 from plandocs.registry import FAMILIES
+from plandocs.wordmatch import abbreviation_problem, mention_problem
 from tests.conftest import FIXTURE
 
 # What the loader refuses in a text (controls, direction controls, invisible characters,
@@ -96,6 +98,9 @@ _RAW = fixture_raw()
 # languages settings.
 _KEPT = ("languages", "labels", "messages")
 _TEXT_FAMILIES = [family.name for family in FAMILIES if family.name not in _KEPT]
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# Mentions of the source are linked wherever they stand: they keep the minimum length.
+_MENTIONS = {"source_mention", "appendix_mention"}
 
 
 def _is_text(value: Any) -> bool:
@@ -132,6 +137,28 @@ def _mutate(value: Any, pick: random.Random, pool: list[str], family: str) -> An
     return value
 
 
+def _mutate_labels(value: Any, pick: random.Random, pool: list[str], key: str = "") -> Any:
+    """Return the labels with every text drawn from `pool`, each keeping its placeholders
+    (braces in the drawn text doubled, as a template writes them)."""
+    if _is_text(value):
+        out = {}
+        for code in ("zh", "en"):
+            holes = _PLACEHOLDER.findall(value[code])
+            candidates = [t for t in pool if key not in _MENTIONS or mention_problem(t) is None]
+            text = pick.choice(candidates or ["the source text"])
+            out[code] = " ".join([text.replace("{", "{{").replace("}", "}}"), *holes])
+        return out
+    if isinstance(value, dict):
+        return {k: _mutate_labels(item, pick, pool, k) for k, item in value.items()}
+    return value
+
+
+ABBREVIATIONS = st.one_of(
+    st.from_regex(r"[A-Z0-9][A-Za-z0-9.+/&-]{1,10}", fullmatch=True), TEXTS
+).filter(lambda text: abbreviation_problem(text) is None)
+"""Glossary abbreviations: Latin ones that pages explain, and any text the rule accepts."""
+
+
 @st.composite
 def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     """Return a valid dataset (family name -> content) whose every text is drawn at random.
@@ -144,6 +171,10 @@ def hostile_datasets(draw: Callable[[Any], Any]) -> dict[str, Any]:
     raw = copy.deepcopy(_RAW)
     for name in _TEXT_FAMILIES:
         raw[name] = _mutate(raw[name], pick, pool, name)
+    raw["labels"] = _mutate_labels(raw["labels"], pick, pool)
+    for term in raw["glossary"]["terms"]:
+        if "expansion" in term:
+            term["term"] = {code: draw(ABBREVIATIONS) for code in ("zh", "en")}
     # What a chart keys by name must stay distinct (a rule of plandocs.rules).
     _number(raw["budget"]["categories"], "title")
     _number(raw["cncf"]["graduated"], "name")
@@ -189,6 +220,88 @@ def write_dataset(raw: dict[str, Any], folder: Path) -> None:
         (folder / "source" / attachment.name).write_bytes(attachment.read_bytes())
 
 
+# Pieces of a hostile hand-written page: Markdown and HTML syntax, the pieces of script, event
+# handlers and dangerous links, and the spellings browsers accept for them.
+PAGE_PIECES = st.sampled_from(
+    [
+        "<",
+        ">",
+        "/",
+        "=",
+        '"',
+        "'",
+        "`",
+        " ",
+        "\t",
+        "\n",
+        "\n\n",
+        "[x](",
+        ")",
+        "[r]: ",
+        "{: ",
+        " }",
+        "<a href=",
+        '<a href="',
+        "<img src=x ",
+        "<svg",
+        "<svg>",
+        "<svg/",
+        "<scr",
+        "ipt>",
+        "<script",
+        "<SCRIPT>",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<style>",
+        "<details markdown>",
+        "<div markdown>",
+        "</div>",
+        "<!--",
+        "-->",
+        "on",
+        "onerror",
+        "onload=",
+        "ONCLICK",
+        "alert(1)",
+        "java",
+        "script",
+        "javascript:",
+        "JaVaScRiPt:",
+        "java\tscript:",
+        "&#106;avascript:",
+        "&#x6A;ava",
+        "&Tab;",
+        "&colon;",
+        ":",
+        "data:",
+        "data:text/html,x",
+        "file:",
+        "file:///etc/passwd",
+        "vbscript:",
+        "https://example.org/",
+        "[x](javascript:alert(1))",
+        "[x]( j&#97;vascript:alert(1) )",
+        '<a href="jav&#x09;ascript:x">x</a>',
+        "<a href=data:text/html,x>x</a>",
+        "<img src=x onerror=alert(1)>",
+        '<a href="#"onclick="x">x</a>',
+        "[r]: file:///etc/passwd\n\n[y][r]",
+        "<javascript:alert(1)>",
+        "\\",
+        "```",
+        "    ",
+        "# ",
+        "## Title {#id}",
+        "*",
+        "_",
+        "!",
+    ]
+)
+PAGES = st.lists(st.one_of(PAGE_PIECES, st.text(CHARACTERS, max_size=4)), max_size=30).map(
+    lambda pieces: "# Page {#page}\n\n" + "".join(pieces) + "\n"
+)
+"""Hand-written pages assembled from hostile pieces (the page check refuses or they are inert)."""
 # Settings ----------------------------------------------------------------------------------
 
 # Money patterns: CLDR's own characters, quotes and separators, mixed with real patterns.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import material  # type: ignore[import-untyped]
 import pytest
 
+from plandocs.csp import inline_scripts, script_hash, shipped_scripts
 from plandocs.model import Dataset
 from plandocs.registry import PAGES
 from plandocs.render import anchors
@@ -91,6 +94,19 @@ def test_no_script_style_or_font_from_another_host(
         text = html.read_text(encoding="utf-8")
         for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "jsdelivr", "cdnjs"):
             assert host not in text, f"{html} mentions {host}"
+
+
+def test_every_inline_script_is_one_the_theme_or_overrides_ship(built_site: Path) -> None:
+    theme = Path(material.__file__).parent / "templates"
+    shipped = set(shipped_scripts([ROOT / "overrides", theme]))
+    allowed = {script_hash(text) for text in shipped}
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert set(inline_scripts(text)) <= shipped, page
+        [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text)
+        script_src = re.search(r"script-src ([^;]+)", unescape(policy))
+        assert script_src is not None
+        assert set(script_src[1].split()) == {"'self'", *allowed}, page
 
 
 def test_every_diagram_is_inline_svg_and_no_page_loads_mermaid(

@@ -53,11 +53,12 @@ def test_theme_fingerprint_follows_the_colour_rules_and_the_layout(tmp_path: Pat
 
 
 def test_cache_stores_and_returns_svg(tmp_path: Path) -> None:
-    cache = DiagramCache(tmp_path / "cache")
-    assert cache.get("abc") is None
-    cache.put("abc", "<svg/>")
-    assert cache.get("abc") == "<svg/>"
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["abc.svg"]
+    cache = DiagramCache(tmp_path, Path("cache"))
+    key = "0123456789abcdef0123"
+    assert cache.get(key) is None
+    cache.put(key, "<svg/>")
+    assert cache.get(key) == "<svg/>"
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"{key}.svg"]
 
 
 # Drawing only what the cache lacks ---------------------------------------------------------

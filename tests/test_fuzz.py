@@ -1,5 +1,6 @@
-"""Fuzzing the edge: no bytes make the loader crash or report a problem nowhere, and anything
-that passes the check renders every page, with unique anchors.
+"""Fuzzing the edge: no bytes make the loader crash or report a problem nowhere, anything
+that passes the check renders every page, with unique anchors, and a hand-written page the
+check passes renders no script, event handler or dangerous link.
 
 Property-based (hypothesis); the example counts keep the whole module near half a minute.
 """
@@ -13,8 +14,10 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
@@ -25,6 +28,7 @@ from plandocs.cli import main
 from plandocs.exports import build_exports
 from plandocs.loader import load, load_dataset
 from plandocs.model import Dataset
+from plandocs.pagecheck import check_page
 from plandocs.problems import DataError, Problem
 from plandocs.registry import FAMILIES
 from plandocs.render.locale import Lang
@@ -36,6 +40,7 @@ from plandocs.yamlsource import read_source
 from tests.conftest import FIXTURE
 from tests.strategies import (
     MONEY_PATTERNS,
+    PAGES,
     _QuotingDumper,
     glossary_terms,
     hostile_datasets,
@@ -191,6 +196,55 @@ def test_whatever_passes_the_check_renders_with_unique_anchors(
     for path, page in build_pages(data).items():
         anchors = page_anchors(page)
         assert len(anchors) == len(set(anchors)), path
+
+
+# Hand-written pages --------------------------------------------------------------------------
+
+_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+_LIVE_ELEMENTS = {"script", "iframe", "frame", "object", "embed", "applet", "base", "meta"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+
+
+class _LiveMarkup(HTMLParser):
+    """Collects what in an HTML fragment could run or load code in a browser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _LIVE_ELEMENTS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            name = name.lstrip("/")
+            if re.fullmatch(r"on[a-z]+", name) and value is not None:
+                self.found.append(f"{tag} {name}=")
+            url = "".join(ch for ch in (value or "") if ord(ch) > 0x20).lower()
+            if name in _URL_ATTRIBUTES and url.startswith(_BAD_SCHEMES):
+                self.found.append(f"{tag} {name}={url[:20]}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGES)
+def test_a_page_the_check_passes_renders_nothing_live(page: str) -> None:
+    if check_page(page, "docs/page.en.md"):
+        return  # refused, with located problems
+    html = markdown.Markdown(extensions=_EXTENSIONS).convert(page)
+    live = _LiveMarkup()
+    live.feed(html)
+    live.close()
+    assert live.found == [], html
 
 
 # A character refused raw, from each family of plandocs.characters.

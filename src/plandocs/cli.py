@@ -1,7 +1,8 @@
 """Command line: `plandocs check | translations | generate OUT | changes BASE | schema`.
 
-- `check [--format github]`: validate the data; every problem with file:line:column (exit 1),
-  then the warnings: stale or unpinned translations, glossary terms left out (exit 0).
+- `check [--format github]`: validate the data and the hand-written pages (docs/); every
+  problem with file:line:column (exit 1), then the warnings: stale or unpinned
+  translations, glossary terms left out (exit 0).
 - `translations [--accept FILE[:FIELD]]...`: list every translation that is stale or not
   pinned, with the source text now, the one it was translated from and their difference; or
   pin translations after a review.
@@ -26,8 +27,9 @@ from plandocs.changes import summary_or_problem
 from plandocs.explain import explainer, report, report_lines
 from plandocs.languagecheck import language_problems
 from plandocs.loader import Loaded, load, unsafe_entries
+from plandocs.pagecheck import check_docs
 from plandocs.pinning import PinError, accept
-from plandocs.problems import DataError, printable
+from plandocs.problems import DataError, Problem, printable
 from plandocs.review import tracked, warnings
 from plandocs.schema import configured_languages, stale_schemas, write_schemas
 from plandocs.site import load_checked, write_pages
@@ -96,8 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations" and args.accept:
         return _accept(args.data, args.accept)
     github = getattr(args, "format", "plain") == "github"
+    hand_written = _page_problems(docs) if args.command in ("check", "generate") else []
     try:
         if args.command == "generate":
+            if hand_written:
+                raise DataError([])  # the hand-written pages are reported below
             # Pages name data files as `data/…` whatever the folder is called, as in a build.
             generated = generate(args.data, docs_dir=docs, site_url=args.site_url, pdf=args.pdf)
             changed = write_pages(args.out, generated.pages)
@@ -107,9 +112,15 @@ def main(argv: list[str] | None = None) -> int:
             args.data, label=args.data.as_posix()
         )
     except DataError as error:
+        every = error.problems + hand_written
         if github:
-            annotate(error.problems, args.data, changed_from=args.changed_from)
-        print(report(error.problems, args.data), file=sys.stderr)
+            annotate(every, args.data, changed_from=args.changed_from)
+        print(report(every, args.data), file=sys.stderr)
+        return 1
+    if hand_written:
+        if github:
+            annotate(hand_written, args.data, changed_from=args.changed_from)
+        print(report(hand_written, args.data), file=sys.stderr)
         return 1
     if args.command == "check":
         config = args.data.parent / "mkdocs.yml"
@@ -129,6 +140,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data.as_posix()}/ is valid" + (f" ({len(found)} warnings)" if found else ""))
         return 0
     return _list_translations(loaded, docs, args.data)
+
+
+def _page_problems(docs: Path) -> list[Problem]:
+    """Return the problems of the hand-written pages (links first: nothing is read through one)."""
+    if not docs.is_dir():
+        return []
+    label = docs.as_posix()
+    links = [p for p in unsafe_entries(docs, label) if not p.file.startswith(f"{label}/report")]
+    return links or check_docs(docs, label)
 
 
 def _list_translations(loaded: Loaded, docs: Path, data: Path) -> int:

@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from plandocs.configtext import markup_in_config
 from plandocs.csp import with_policy
 from plandocs.publication import PublicationError, publication
 from plandocs.quiet import silence_third_party
@@ -63,7 +64,10 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(100)  # before static-i18n and the theme read the addresses
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Derive the site's and the repository's addresses from `extra.publication`."""
+        """Refuse markup in the texts the theme prints as HTML; derive the site's and the
+        repository's addresses from `extra.publication`."""
+        if markup := markup_in_config(config):
+            raise PluginError("\n".join(markup))
         return configure_publication(config)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -131,7 +135,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
         language's (every language's build writes 404.html: finish writes them all)."""
         if not template_name.endswith(".html"):
             return output_content
-        output = with_policy(output_content)
+        output = with_policy(output_content, config.theme.dirs)
         if template_name == "404.html" and self.build is not None:
             language = getattr(config.plugins.get("i18n"), "current_language", None)
             self.build.keep_not_found(language if isinstance(language, str) else None, output)
@@ -169,6 +173,7 @@ class PlandocsPlugin(BasePlugin[PlandocsConfig]):  # type: ignore[no-untyped-cal
             repo_url=config.repo_url or "",
             data_edit_uri=str(config.extra.get("data_edit_uri", "")),
             environ={**options, **os.environ},
+            template_dirs=tuple(getattr(config.theme, "dirs", ())),
         )
 
 

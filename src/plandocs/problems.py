@@ -79,7 +79,9 @@ class DataError(Exception):
         """Return the problems, one a line, followed by a count."""
         lines = [str(problem) for problem in self.problems]
         noun = "problem" if len(lines) == 1 else "problems"
-        return "\n".join([*lines, f"{len(lines)} {noun} in data/"])
+        pages = [problem.file.startswith("docs/") for problem in self.problems]
+        where = "docs/" if pages and all(pages) else "data/ and docs/" if any(pages) else "data/"
+        return "\n".join([*lines, f"{len(lines)} {noun} in {where}"])
 
 
 Loc = tuple[str | int, ...]

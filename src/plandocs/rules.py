@@ -21,12 +21,14 @@ from plandocs.model.benchmarks import Cncf, Universities, Wikipedia
 from plandocs.model.common import Model, Text
 from plandocs.model.contradictions import Contradictions
 from plandocs.model.glossary import Glossary
+from plandocs.model.labels import Labels
 from plandocs.model.languages import Languages
 from plandocs.model.plan import Execution, Phase, Plan, Task
 from plandocs.model.project import Budget, Team
 from plandocs.problems import Loc, excerpt, format_loc
 from plandocs.registry import PAGES
 from plandocs.schedule import phase_span
+from plandocs.wordmatch import abbreviation_problem, mention_problem
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,25 @@ def _locate_anchor(data: Dataset, page: str, anchor: str) -> Iterator[Finding]:
         )
 
 
+def mention_words(labels: Labels) -> Iterator[Finding]:
+    """Mentions of the source, which the build links wherever they stand, are real words."""
+    for name in ("source_mention", "appendix_mention"):
+        text: Text = getattr(labels.site, name)
+        for code in text.languages():
+            if (message := mention_problem(text(code))) is not None:
+                yield Finding("labels", ("site", name, code), message)
+
+
+def glossary_abbreviations(glossary: Glossary) -> Iterator[Finding]:
+    """Abbreviations, which every page explains wherever they stand, are not common words."""
+    for index, term in enumerate(glossary.terms):
+        if term.expansion is None:
+            continue
+        for code in term.term.languages():
+            if (message := abbreviation_problem(term.term(code))) is not None:
+                yield Finding("glossary", ("terms", index, "term", code), message)
+
+
 Rule = Callable[..., Iterator[Finding]]
 RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("wikipedia",), coverage_discrepancies),
@@ -388,6 +409,8 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("budget", "cncf", "wikipedia"), distinct_chart_names),
     (("wikipedia", "execution"), unique_keys),
     (("contradictions",), known_places),
+    (("labels",), mention_words),
+    (("glossary",), glossary_abbreviations),
     (("glossary", "languages"), glossary_exceptions),
     (("glossary",), distinct_terms),
 )

@@ -25,6 +25,7 @@ from plandocs.diagrams import DiagramBuild, DiagramError, prepare_diagrams
 from plandocs.explain import report
 from plandocs.feeds import feed_titles
 from plandocs.loader import unsafe_entries
+from plandocs.pagecheck import check_docs
 from plandocs.problems import DataError
 from plandocs.render.locale import Lang
 from plandocs.site import languages, write_pages
@@ -69,6 +70,9 @@ class BuildSettings:
     """The path from the repository's address to the edit view of its default branch."""
     environ: Mapping[str, str] = field(default_factory=dict)
     """The environment, over the plugin's options (`PLANDOCS_DIAGRAMS`, `PLANDOCS_PDF`)."""
+    template_dirs: tuple[str, ...] = ()
+    """The theme's template folders, overrides first: the inline scripts the pages may run
+    are those these templates ship (plandocs.csp)."""
     config_file: Path | None = None
     """The engine's configuration: the build refuses a language of data/ it does not build."""
 
@@ -131,6 +135,7 @@ class SiteBuild:
         try:
             links = unsafe_entries(settings.docs_dir, "docs")
             links = [p for p in links if not p.file.startswith(f"docs/{GENERATED}")]
+            links = links or check_docs(settings.docs_dir)  # hand-written pages, as data is
             if links:
                 raise DataError(links)
             self.decision = printable.decide(settings.command, settings.environ)
@@ -274,11 +279,11 @@ class SiteBuild:
 
     def page_output(self, output: str, page: PageRef) -> str:
         """Return a finished page that searches its own language's index, with its
-        Content-Security-Policy (its own origin, its inline code by hash)."""
+        Content-Security-Policy (its own origin, the theme's and overrides' scripts by hash)."""
         if self.generated is not None:
             codes = self.generated.data.languages.codes
             output = search.point_at_language_root(output, page.url, self._language(page), codes[0])
-        return with_policy(output)
+        return with_policy(output, self.settings.template_dirs)
 
     def keep_not_found(self, language: str | None, output: str) -> None:
         """Keep a language's rendered page-not-found page (None: the source language's)."""

@@ -20,6 +20,7 @@ from plandocs.pages import home
 from plandocs.render import markdown as md
 from plandocs.render.markdown import Md
 from plandocs.site import languages, stale_banner, with_banner
+from plandocs.wordmatch import whole_term
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _HEADING = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
@@ -141,8 +142,8 @@ def link_source_mentions(content: str, url: str, data: Dataset, code: str) -> st
         return content
     prefix = "" if code == data.languages.codes[0] else f"{code}/"
     page = "../" * url.count("/") + f"{prefix}report/source/"
-    appendix = re.escape(words.appendix_mention(code)).replace(r"\{letter\}", "([A-Z])")
-    mention = re.compile(f"{appendix}|{re.escape(words.source_mention(code))}")
+    appendix = whole_term(words.appendix_mention(code), placeholder="([A-Z])")
+    mention = re.compile(f"{appendix}|{whole_term(words.source_mention(code))}")
 
     linked: set[str] = set()  # the addresses linked in the current section
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandocs.diagrams.cache import DiagramCache, diagram_key, svg_id
+from plandocs.diagrams.cache import CACHE_FOLDER, DiagramCache, diagram_key, svg_id
 from plandocs.diagrams.inline import (
     FULL_SIZE_URL,
     Diagram,
@@ -33,8 +33,7 @@ from plandocs.diagrams.mode import (
 )
 from plandocs.diagrams.phone import phone_source, phone_timeline
 from plandocs.diagrams.renderer import BrowserUnavailableError, RenderAssets, render_diagrams
-
-CACHE_FOLDER = Path(".cache") / "diagrams"
+from plandocs.diagrams.sanitise import UnsafeSvgError, sanitise_svg
 
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})mermaid[ \t]*\n"
@@ -164,7 +163,7 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
         raise DiagramError(f"{assets.mermaid_js} is missing: run `npm ci` (or `make setup`)")
     version = assets.mermaid_version()
     theme = assets.fingerprint()
-    cache = DiagramCache(root / CACHE_FOLDER)
+    cache = DiagramCache(root)
 
     blocks = collect_blocks(docs_dir)
     # Each diagram and its phone drawing (phone.py): Mermaid draws both.
@@ -178,7 +177,7 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
     # Counts and errors are by diagram: a drawing's key -> its diagram's (desktop) key.
     diagram_of = {keys[block.source]: keys[block.source] for block in blocks}
     diagram_of.update({keys[phone]: keys[desktop] for desktop, phone in phone_sources.items()})
-    svgs = {key: svg for key in set(keys.values()) if (svg := cache.get(key)) is not None}
+    svgs = {key: svg for key in set(keys.values()) if (svg := _safe(cache.get(key))) is not None}
     missing = {key: source for source, key in keys.items() if key not in svgs}
     incomplete = {diagram_of[key] for key in missing}
     build = DiagramBuild(DiagramMode.SVG, from_cache=len(set(diagram_of.values()) - incomplete))
@@ -197,16 +196,22 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
                     f"draw them client-side ({MODE_VARIABLE}=svg makes this an error)"
                 ),
             )
+        refused: dict[str, str] = {}
         for key in missing:
             drawn = result.svgs.get(svg_id(key))
-            if drawn is not None:
-                cache.put(key, drawn)
-                svgs[key] = drawn
+            if drawn is None:
+                continue
+            try:
+                svgs[key] = sanitise_svg(drawn)
+            except UnsafeSvgError as unsafe:
+                refused[key] = f"the SVG Mermaid drew is not allowed in a page: {unsafe}"
+                continue
+            cache.put(key, svgs[key])
         build.rendered = len({diagram_of[key] for key in missing if svg_id(key) in result.svgs})
         where = {keys[block.source]: block for block in blocks}
         reported = set()
         for key in sorted(missing, key=lambda k: (where[diagram_of[k]].file, k != diagram_of[k])):
-            error = result.errors.get(svg_id(key))
+            error = result.errors.get(svg_id(key)) or refused.get(key)
             block = where[diagram_of[key]]
             if error is not None and (block.file, block.number) not in reported:
                 reported.add((block.file, block.number))
@@ -226,6 +231,14 @@ def prepare_diagrams(*, root: Path, docs_dir: Path, environ: Mapping[str, str]) 
                 f"{desktop}-phone", f"{svg_id(desktop)}-phone", timeline
             )
     return build
+
+
+def _safe(svg: str | None) -> str | None:
+    """Return a cached SVG rebuilt from the allowlist, or None (drawn again) if it is refused."""
+    try:
+        return None if svg is None else sanitise_svg(svg)
+    except UnsafeSvgError:
+        return None
 
 
 def _browser_required(count: int, reason: str) -> str:
