@@ -40,9 +40,11 @@ def test_a_one_character_chinese_mention_is_refused(data_copy: DataCopy) -> None
 def test_an_appendix_mention_counts_without_its_placeholder(data_copy: DataCopy) -> None:
     old = '    en: "Appendix {letter} of the source"\n'
     line = data_copy.replace("labels.yml", old, '    en: "A{letter}"\n')
-    assert data_copy.problems() == [
-        f"data/labels.yml:{line}:9: site.appendix_mention.en: " + MENTION.format("A{letter}", 1)
-    ]
+    # Renaming the appendices also breaks the source page's appendix anchors (other problems).
+    expected = f"data/labels.yml:{line}:9: site.appendix_mention.en: " + MENTION.format(
+        "A{letter}", 1
+    )
+    assert expected in data_copy.problems()
 
 
 def test_a_one_letter_glossary_abbreviation_is_refused(data_copy: DataCopy) -> None:
