@@ -111,8 +111,9 @@ lint-workflows: $(PY_READY)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 
 ## browser-deps: Debian's chromium, CJK and emoji fonts, and poppler-utils (pdftoppm, pdftotext)
-## for the browser and PDF tests (needs root or sudo)
-BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji poppler-utils
+## for the browser and PDF tests, and zsh (the guides' commands are run in it too: macOS's
+## default shell) (needs root or sudo)
+BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji poppler-utils zsh
 browser-deps:
 	@if ! dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
