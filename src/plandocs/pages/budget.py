@@ -149,8 +149,8 @@ def render(data: Dataset, lang: Lang) -> str:
         blocks.chart_with_data(
             render_pie(data, lang), render_summary(data, lang), data.labels.common, lang
         ),
-        md.heading(2, words.details(lang), "budget-details"),
+        blocks.our_heading(2, words.details(lang), "budget-details", data.labels.common, lang),
         *(render_category(data, category, lang) for category in data.budget.categories),
-        md.heading(2, words.checks(lang), "budget-checks"),
+        blocks.our_heading(2, words.checks(lang), "budget-checks", data.labels.common, lang),
         render_checks(data, lang),
     )

@@ -55,7 +55,7 @@ def render(data: Dataset, lang: Lang) -> str:
     return md.join(
         md.heading(1, words.title(lang), "gaps"),
         md.inline(words.intro(lang)),
-        md.heading(2, words.summary(lang), "gap-summary"),
+        blocks.our_heading(2, words.summary(lang), "gap-summary", data.labels.common, lang),
         render_summary(data, lang),
         *(render_category(data, category, lang) for category in data.gaps.categories),
     )

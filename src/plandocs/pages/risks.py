@@ -68,8 +68,8 @@ def render(data: Dataset, lang: Lang) -> str:
     return md.join(
         md.heading(1, words.title(lang), "risks"),
         md.inline(words.intro(lang)),
-        md.heading(2, words.chart(lang), "risk-matrix"),
+        blocks.our_heading(2, words.chart(lang), "risk-matrix", data.labels.common, lang),
         render_matrix(data, lang),
-        md.heading(2, words.details(lang), "risk-details"),
+        blocks.our_heading(2, words.details(lang), "risk-details", data.labels.common, lang),
         *(render_risk(risk, data, lang) for risk in data.risks.risks),
     )

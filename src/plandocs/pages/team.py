@@ -77,7 +77,7 @@ def render(data: Dataset, lang: Lang) -> str:
     note = team.other_owners_note
     others = (
         md.join(
-            md.heading(2, words.others(lang), "other-owners"),
+            blocks.our_heading(2, words.others(lang), "other-owners", data.labels.common, lang),
             md.inline(words.others_intro(lang)),
             blocks.text_note(note, data.labels.common, lang) if note is not None else "",
             render_others(data, team.other_owners, owned, lang),

@@ -29,6 +29,15 @@ def chart_with_data(chart: str, data: str, words: CommonWords, lang: Lang) -> Md
     return md.join(chart, md.strong(words.data_table(lang)), data)
 
 
+def our_heading(level: int, title: str | Md, anchor: str, words: CommonWords, lang: Lang) -> Md:
+    """Return a heading the site adds (the source has none there), marked as ours under it."""
+    return md.join(md.heading(level, title, anchor), md.inline(words.our_heading(lang)) + OURS)
+
+
+OURS = "\n{: .heading-note }\n"
+"""The attribute list that styles the mark under a heading the site adds."""
+
+
 def titled_list(
     level: int, title: str | Md, anchor: str, items: Iterable[str | Md], *, numbered: bool = False
 ) -> Md:
