@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
 from plandocs.explain import Explained, explainer
+from plandocs.history import git_output
 from plandocs.problems import Problem, _github_message, _github_property, excerpt, printable
 from plandocs.render.markdown import Md, link, table
 
@@ -24,16 +24,10 @@ _HUNK = re.compile(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@")
 
 def changed_lines(root: Path, base: str) -> set[tuple[str, int]]:
     """Return (file, line) of every line added or changed since `base` (empty without git)."""
-    try:
-        diff = subprocess.run(
-            ["git", "diff", "--unified=0", "--no-color", f"{base}...HEAD", "--", "data", "docs"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    diff = git_output(
+        root, "diff", "--unified=0", "--no-color", f"{base}...HEAD", "--", "data", "docs"
+    )
+    if diff is None:
         return set()
     found: set[tuple[str, int]] = set()
     file = ""

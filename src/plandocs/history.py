@@ -13,16 +13,8 @@ def last_changes(root: Path, paths: tuple[str, ...] = ("data", "docs")) -> dict[
 
     One `git log` for the whole history; empty when `root` is not a git checkout.
     """
-    try:
-        log = subprocess.run(
-            ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--", *paths],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    log = git_output(root, "log", "--format=@%ct", "--name-only", "--no-renames", "--", *paths)
+    if log is None:
         return {}
     changes: dict[str, dt.datetime] = {}
     when: dt.datetime | None = None
@@ -38,3 +30,13 @@ def latest(changes: dict[str, dt.datetime], prefix: str) -> dt.datetime | None:
     """Return the last change of any file under `prefix`, or None."""
     times = [when for path, when in changes.items() if path.startswith(prefix)]
     return max(times) if times else None
+
+
+def git_output(root: Path, *args: str) -> str | None:
+    """Return what `git ARGS` prints in `root`, or None where git or the history is not there."""
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from plandocs.commands import accept_command
+from plandocs.history import git_output
 from plandocs.model.common import PIN, Text, fingerprint
 from plandocs.problems import Loc, Problem, format_loc
 from plandocs.yamlsource import Position, SourceFile, read_source
@@ -241,17 +242,10 @@ def earlier_source(item: Tracked, root: Path, source_code: str) -> str | None:
     """Return the source text the stale translation was made from, found in git history by
     its pin, or None (no history here, or no version of the file holds it)."""
     relative = item.source_file
-    try:
-        revisions = subprocess.run(
-            ["git", "log", "--format=%H", "--", relative],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.split()
-    except (OSError, subprocess.SubprocessError):
+    log = git_output(root, "log", "--format=%H", "--", relative)
+    if log is None:
         return None
+    revisions = log.split()
     for revision in revisions[:200]:
         try:
             old = subprocess.run(
