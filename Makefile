@@ -121,18 +121,22 @@ browser-deps:
 	fi
 
 ## test: set up, then lint, data check, schema check, and every test tier
+## The tiers run in one process a core (pytest-xdist), each taking whole test modules;
+## `make test PYTEST_WORKERS=0` runs them in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 test: setup browser-deps lint check
 	$(BIN)/python -m plandocs schema --check
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-unit: $(PY_READY)
-	$(BIN)/pytest -m "not build and not browser"
+	$(PYTEST) -m "not build and not browser"
 
 test-build: setup
-	$(BIN)/pytest -m "build and not browser"
+	$(PYTEST) -m "build and not browser"
 
 test-browser: setup browser-deps
-	$(BIN)/pytest -m browser
+	$(PYTEST) -m browser
 
 ## check-external-links: opt-in, needs network: every external link of site/ answers
 check-external-links: build

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from plandocs.loader import load_dataset
 from plandocs.model import Dataset
@@ -21,6 +23,27 @@ from plandocs.site import load_checked
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 """A small dataset made for the tests (not content): every branch, hostile characters."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Hand out the slowest tiers first: browser modules, then build ones, then the rest.
+
+    `make test` runs two pytest-xdist processes, each taking whole modules (`--dist loadscope`:
+    a module's fixtures are made once); with the long modules first, the many quick ones fill
+    the gaps at the end instead of one process idling while the other finishes a long module.
+    A module keeps its tests together. Without xdist only the order changes; every test passes
+    in any order.
+    """
+    tiers: dict[Path, int] = {}
+    for item in items:
+        tiers[item.path] = min(tiers.get(item.path, 2), _tier(item))
+    items.sort(key=lambda item: tiers[item.path])
+
+
+def _tier(item: pytest.Item) -> int:
+    if item.nodeid.startswith("tests/browser/"):
+        return 0
+    return 1 if item.get_closest_marker("build") else 2
 
 
 @pytest.fixture(scope="session")
@@ -115,42 +138,74 @@ def configured_publication(mkdocs_yml: Path = ROOT / "mkdocs.yml", **env: str) -
 
 
 def run_mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for `project` into `site`; return the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **MKDOCS_ENV, **env},
-        check=False,
-        timeout=300,
-    )
+    """Run `mkdocs build --strict` for `project` into `site`; return the finished process.
+
+    A build of the project itself writes docs/report/ and .cache/diagrams/ in place: those
+    builds take turns (`ROOT_LOCK`), whichever test process runs them."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    ROOT_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(ROOT_LOCK) if project.resolve() == ROOT else contextlib.nullcontext():
+        return subprocess.run(
+            command,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **MKDOCS_ENV, **env},
+            check=False,
+            timeout=300,
+        )
+
+
+ROOT_LOCK = ROOT / ".cache" / "tests-root-build.lock"
+"""Held while a test builds the project in place (.cache/ is git-ignored)."""
+
+
+def shared(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """Return the folder `name`, made once for the whole test run by `make(folder)`.
+
+    Under pytest-xdist (`make test` runs two worker processes) each worker has its own session
+    fixtures; the workers share this folder instead: the first one to need it makes it while
+    the others wait on a lock, then every worker reads the same files (a build runs once, not
+    once a worker). A failed `make` leaves no mark, so the next worker tries again and fails
+    with its own message.
+    """
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done = base / name, base / f"{name}.done"
+    with FileLock(base / f"{name}.lock"):
+        if not done.exists():
+            if folder.exists():
+                shutil.rmtree(folder)
+            make(folder)
+            done.touch()
+    return folder
 
 
 DIAGRAM_CACHE = ROOT / ".cache" / "diagrams"
 
 
-def _strict_build(site: Path, mode: str, **env: str) -> Path:
+def _strict_build(site: Path, mode: str, **env: str) -> None:
     result = run_mkdocs_build(ROOT, site, PLANDOCS_DIAGRAMS=mode, **env)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert warnings == []
-    return site
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project, built once with `mkdocs build --strict` into a temporary folder, as
-    it is published: every diagram drawn to SVG at build time (PLANDOCS_DIAGRAMS=svg), and the
-    PDFs printed when a browser is there."""
-    printing = os.environ.get("PLANDOCS_PDF", "auto")
-    return _strict_build(tmp_path_factory.mktemp("built") / "site", "svg", PLANDOCS_PDF=printing)
+    it is published (every diagram drawn to SVG at build time, PLANDOCS_DIAGRAMS=svg) but for
+    the PDFs: printing takes longer than the build, so the PDF tests read the fixture
+    dataset's print (`printed_fixture_site`), and CI's browser job prints the real ones with
+    `make build`."""
+    return shared(tmp_path_factory, "built", lambda site: _strict_build(site, "svg"))
 
 
 @pytest.fixture(scope="session")
 def client_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built with PLANDOCS_DIAGRAMS=client: diagrams drawn in the browser."""
-    return _strict_build(tmp_path_factory.mktemp("client") / "site", "client")
+    return shared(tmp_path_factory, "client", lambda site: _strict_build(site, "client"))
 
 
 def copy_project(target: Path, *, data: Path = ROOT / "data", diagram_cache: bool = True) -> Path:
@@ -224,7 +279,10 @@ HOSTILE_GLOSSARY = {
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture dataset with script and markup in labels and glossary texts that pass the
     check, built with `mkdocs build --strict` (diagrams drawn in the browser: no Chromium)."""
-    root = tmp_path_factory.mktemp("hostile")
+    return shared(tmp_path_factory, "hostile", _build_hostile) / "site"
+
+
+def _build_hostile(root: Path) -> None:
     project = copy_project(root / "project", data=FIXTURE, diagram_cache=False)
     for name, edits in (("labels.yml", HOSTILE_LABELS), ("glossary.yml", HOSTILE_GLOSSARY)):
         path = project / "data" / name
@@ -235,4 +293,3 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(text, encoding="utf-8")
     result = run_mkdocs_build(project, root / "site", PLANDOCS_DIAGRAMS="client")
     assert result.returncode == 0, result.stderr
-    return root / "site"

@@ -60,15 +60,43 @@ class Visit:
     requests: list[str] = field(default_factory=list)
 
 
+class Tab:
+    """One browser tab that opens page after page, recording what each one logs and requests.
+
+    A tab reused costs a third of the CPU of a new tab a page (each new tab starts a renderer
+    process); every page is still a full navigation, with nothing kept but the context's
+    storage (the colour scheme the reader chose).
+    """
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.page = context.new_page()
+        self.current = Visit(self.page)
+        self.page.on("console", lambda m: self._log(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self._log(str(e)))
+        self.page.on("request", lambda r: self.current.requests.append(r.url))
+
+    def _log(self, error: str) -> None:
+        self.current.errors.append(error)
+
+    def visit(self, url: str) -> Visit:
+        """Open `url` until it loads; return what it logged and requested."""
+        self.current = Visit(self.page)
+        self.page.goto(url, wait_until="load")
+        return self.current
+
+
 def visit(context: BrowserContext, url: str) -> Visit:
-    """Open `url` (in a context that has OPEN_SHADOW_ROOTS as init script) until it loads."""
-    page = context.new_page()
-    seen = Visit(page)
-    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: seen.errors.append(str(e)))
-    page.on("request", lambda r: seen.requests.append(r.url))
-    page.goto(url, wait_until="load")
-    return seen
+    """Open `url` in a new tab of `context` (which has OPEN_SHADOW_ROOTS as init script)."""
+    return Tab(context).visit(url)
+
+
+def toggle_scheme(page: Page) -> str:
+    """Switch the colour scheme with the palette toggle, as a reader would; return the new one.
+    Material remembers the choice: the next page opens in it."""
+    first = page.evaluate(SCHEME)
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.wait_for_function(f"s => {SCHEME} !== s", arg=first)
+    return str(page.evaluate(SCHEME))
 
 
 def reader_problems(seen: Visit, facts: PageFacts, own_host: str, *, axe: bool = True) -> list[str]:
@@ -89,12 +117,10 @@ def reader_problems(seen: Visit, facts: PageFacts, own_host: str, *, axe: bool =
     if "Syntax error in text" in page.inner_text("body"):
         problems.append("Mermaid error graphic")
     problems += [f"axe {v}" for v in axe_violations(page)] if axe else []
-    first = page.evaluate(SCHEME)
-    page.click("form[data-md-component=palette] label:not([hidden])")
-    page.wait_for_function(f"s => {SCHEME} !== s", arg=first)
+    scheme = toggle_scheme(page)
     problems += _drawing_problems(page, has_diagrams) if drawn else []
     if axe:
-        problems += [f"axe [{page.evaluate(SCHEME)}] {v}" for v in axe_violations(page, DARK_RULES)]
+        problems += [f"axe [{scheme}] {v}" for v in axe_violations(page, DARK_RULES)]
     problems += [f"console error: {error}" for error in seen.errors]
     problems += [f"requested {u}" for u in seen.requests if urlparse(u).netloc != own_host]
     return problems

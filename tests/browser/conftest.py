@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from plandocs.localserver import serve
-from tests.conftest import FIXTURE, ROOT, copy_project, run_mkdocs_build
+from tests.conftest import FIXTURE, ROOT, copy_project, run_mkdocs_build, shared
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,12 +55,13 @@ def client_url(client_site: Path) -> Iterator[str]:
 def printed_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project built from the fixture dataset with its PDFs printed (PLANDOCS_PDF=on):
     what the PDF checks look at, whatever the content says."""
-    folder = tmp_path_factory.mktemp("printed")
+    return shared(tmp_path_factory, "printed", _print_fixture_site) / "site"
+
+
+def _print_fixture_site(folder: Path) -> None:
     project = copy_project(folder / "project", data=FIXTURE)
-    site = folder / "site"
-    result = run_mkdocs_build(project, site, PLANDOCS_DIAGRAMS="svg", PLANDOCS_PDF="on")
+    result = run_mkdocs_build(project, folder / "site", PLANDOCS_DIAGRAMS="svg", PLANDOCS_PDF="on")
     assert result.returncode == 0, result.stderr
-    return site
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,7 @@ def test_an_injected_request_and_script_are_blocked_and_reported(
         page.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url + "en/report/risks/", wait_until="load")
-        page.wait_for_function("window.__violations.length >= 2", timeout=10_000)
+        page.wait_for_function("() => window.__violations.length >= 2", timeout=10_000)
         violations: list[str] = page.evaluate("window.__violations")
     assert reached == []
     assert "http://blocked.test/pixel.png csp" in failed  # Chromium: blocked by the policy
@@ -99,7 +99,7 @@ def test_label_script_is_inert_in_both_languages(
             ("report/risks/", "风险</title><script>"),
         ):
             page.goto(url + route, wait_until="load")
-            page.wait_for_function("document.querySelector('.md-header__topic') !== null")
+            page.wait_for_function("() => document.querySelector('.md-header__topic') !== null")
             assert page.evaluate("typeof window.pwned") == "undefined"
             assert page.title().startswith(shown)
             assert shown in page.locator("h1").first.inner_text()
@@ -122,9 +122,9 @@ def test_script_through_every_channel_is_blocked_and_reported(
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url + "en/report/risks/", wait_until="load")
-        page.wait_for_function("window.__violations.length >= 5", timeout=10_000)
+        page.wait_for_function("() => window.__violations.length >= 5", timeout=10_000)
         page.locator("#js-link").click()
-        page.wait_for_function("window.__violations.length >= 6", timeout=10_000)
+        page.wait_for_function("() => window.__violations.length >= 6", timeout=10_000)
         violations: list[str] = page.evaluate("window.__violations")
         assert page.evaluate("typeof window.pwned") == "undefined"
     elements = [v for v in violations if v.startswith("script-src-elem inline")]

@@ -83,7 +83,7 @@ def test_the_switcher_keeps_the_section(phone: BrowserContext, site_url: str) ->
     assert (link.get_attribute("href") or "").endswith("report/plan/#phase-overview")
     page.evaluate("location.hash = '#plan'")
     page.wait_for_function(
-        "document.querySelector('a.md-select__link[hreflang=zh]').href.endsWith('#plan')"
+        "() => document.querySelector('a.md-select__link[hreflang=zh]').href.endsWith('#plan')"
     )
 
 

@@ -1,5 +1,5 @@
-"""The printed plans of the built site: one PDF a language that opens and holds every page's
-title, in navigation order, in the outline and in the text."""
+"""The printed plans of a build of the fixture dataset: one PDF a language that opens and holds
+every page's title, in navigation order, in the outline and in the text."""
 
 from __future__ import annotations
 
@@ -53,19 +53,18 @@ def _titles(site: Path, prefix: str) -> list[str]:
 
 @pytest.mark.parametrize("code, prefix", [("zh", ""), ("en", "en")])
 def test_each_pdf_opens_and_holds_every_page_title(
-    built_site: Path, code: str, prefix: str
+    printed_fixture_site: Path, code: str, prefix: str
 ) -> None:
-    pdf = built_site / "downloads" / f"plan.{code}.pdf"
-    assert pdf.is_file(), "the build printed no PDF though a browser is there"
+    pdf = printed_fixture_site / "downloads" / f"plan.{code}.pdf"
     reader = PdfReader(pdf)
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     text = _squash("".join(page.extract_text() for page in reader.pages))
-    titles = _titles(built_site, prefix)
+    titles = _titles(printed_fixture_site, prefix)
     assert len(reader.pages) > len(titles)
     for title in titles:
         assert title in outline, title
         assert _pattern(title).search(text), title
-    downloads = read_page(built_site / prefix / "report" / "downloads" / "index.html")
+    downloads = read_page(printed_fixture_site / prefix / "report" / "downloads" / "index.html")
     assert any(href.endswith(f"downloads/plan.{code}.pdf") for href, _ in downloads.links)
 
 
@@ -82,12 +81,12 @@ def _navigation(site: Path, prefix: str) -> list[str]:
     return routes
 
 
-def test_the_pdf_follows_the_navigation(built_site: Path) -> None:
-    reader = PdfReader(built_site / "downloads" / "plan.en.pdf")
+def test_the_pdf_follows_the_navigation(printed_fixture_site: Path) -> None:
+    reader = PdfReader(printed_fixture_site / "downloads" / "plan.en.pdf")
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    order = _navigation(built_site, "en")
+    order = _navigation(printed_fixture_site, "en")
     assert len(order) == len(ROUTES)
-    assert outline == [_title(built_site, route) for route in order]
+    assert outline == [_title(printed_fixture_site, route) for route in order]
 
 
 @pytest.mark.parametrize("code, prefix", LANGUAGES)
