@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build preview check translations accept schema lint test test-unit test-build test-browser golden lock browser-deps check-external-links bench lighthouse clean python-check
+.PHONY: setup serve build preview check translations accept schema lint test test-unit test-build test-browser test-shuffled golden lock browser-deps check-external-links bench lighthouse clean python-check
 
 ## setup: Python env from the hash-pinned lock, and the pinned npm packages
 setup: $(PY_READY) $(NPM_READY)
@@ -137,6 +137,12 @@ test-build: setup
 
 test-browser: setup browser-deps
 	$(PYTEST) -m browser
+
+## test-shuffled: every tier in one process, in an order shuffled with SEED (same SEED, same
+## order; CI passes its run's id): a test that passes only after another shows up here
+SEED ?= $(shell date +%s)
+test-shuffled: setup browser-deps
+	PLANDOCS_TEST_SHUFFLE=$(SEED) $(BIN)/pytest -n 0
 
 ## check-external-links: opt-in, needs network: every external link of site/ answers
 check-external-links: build

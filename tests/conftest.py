@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -34,10 +35,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     A module keeps its tests together. Without xdist only the order changes; every test passes
     in any order.
     """
+    if seed := os.environ.get(SHUFFLE):
+        random.Random(seed).shuffle(items)  # CI's random-order job: any order must pass
+        return
     tiers: dict[Path, int] = {}
     for item in items:
         tiers[item.path] = min(tiers.get(item.path, 2), _tier(item))
     items.sort(key=lambda item: tiers[item.path])
+
+
+SHUFFLE = "PLANDOCS_TEST_SHUFFLE"
+"""Set to any text, the tests run in an order shuffled with it as seed (the same text, the
+same order): `PLANDOCS_TEST_SHUFFLE=42 make test-unit PYTEST_WORKERS=0`."""
+
+
+def pytest_report_header() -> str | None:
+    seed = os.environ.get(SHUFFLE)
+    return f"test order shuffled: {SHUFFLE}={seed}" if seed else None
 
 
 def _tier(item: pytest.Item) -> int:
