@@ -121,8 +121,10 @@ def project_copy() -> Iterator[Path]:
 
 
 PLAIN_ASSETS = Path(__file__).resolve().parent / "plain_assets.py"
-# What hooks/gen_assets.py publishes besides pages, by folder of the built site.
+# What hooks/gen_assets.py publishes besides pages, by folder of the built site, and the files
+# at its root (the Atom feeds of the changes page).
 PUBLISHED = ("assets/vendor", "schema", "api", "csv", "calendar")
+PUBLISHED_AT_ROOT = "feed-*.atom"
 
 
 def without_hooks(config: str) -> str:
@@ -145,6 +147,8 @@ def snapshot(site: Path, target: Path) -> Path:
     for folder in PUBLISHED:
         if (site / folder).is_dir():
             shutil.copytree(site / folder, target / folder)
+    for path in site.glob(PUBLISHED_AT_ROOT):
+        shutil.copy(path, target / path.name)
     return target
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plandocs.model import Dataset
 from plandocs.webpage import link_source_mentions
-from plandocs.wordmatch import abbreviation_problem, mention_problem, whole_term
+from plandocs.wordmatch import abbreviation_problem, any_of, mention_problem, whole_term
 from tests.conftest import DataCopy
 
 MENTION = (
@@ -106,3 +108,28 @@ def test_a_mention_inside_a_word_is_not_linked(fixture_dataset: Dataset) -> None
     out = link_source_mentions(html, "report/plan/", fixture_dataset, "en")
     assert out.count('class="source-mention"') == 1
     assert ">the source</a> says" in out
+
+
+# Finding many texts at once (the stale-translation marks) --------------------------------------
+
+_TEXTS = st.lists(st.text(alphabet="ab风险*[", min_size=1, max_size=6), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts=_TEXTS, page=st.text(alphabet="ab风险*[ \n", max_size=60))
+def test_any_of_finds_what_the_longest_first_alternation_finds(texts: list[str], page: str) -> None:
+    alternation = "|".join(map(re.escape, sorted(set(texts), key=len, reverse=True))) or "(?!)"
+    expected = [(m.start(), m.group()) for m in re.finditer(alternation, page)]
+    assert [(m.start(), m.group()) for m in any_of(texts).finditer(page)] == expected
+
+
+def test_any_of_prefers_the_longest_text_starting_at_a_place() -> None:
+    pattern = any_of(["ab", "abcde", "abc", "x"])
+    assert pattern.findall("abcdx abcde ab") == ["abc", "x", "abcde", "ab"]
+    assert pattern.pattern == "(?:ab(?:c(?:de)?)?|x)"  # one tree, not four alternatives
+
+
+def test_texts_nested_too_deep_for_a_tree_are_still_all_found() -> None:
+    texts = ["a" * n for n in range(1, 300)]  # each text starts the next: 299 levels
+    pattern = any_of(texts)
+    assert pattern.findall("a" * 310) == ["a" * 299, "a" * 11]

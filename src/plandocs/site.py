@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from plandocs.render.locale import Lang
 from plandocs.render.markdown import Md
 from plandocs.rules import duplicate_anchors
 from plandocs.translations import Tracked, texts_in
+from plandocs.wordmatch import any_of
 
 
 def languages(data: Dataset) -> list[Lang]:
@@ -133,8 +133,7 @@ def stale_texts(data: Dataset, family: str, lang: Lang) -> list[str]:
 def mark_texts(page: str, texts: list[str]) -> str:
     """Return a page with a stale mark after each place a text shows, outside headings (the
     table of contents shows them) and diagrams (the mark would be a label)."""
-    escaped = sorted({md.inline(text) for text in texts}, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, escaped)))  # one pass: no mark inside a mark
+    pattern = any_of(md.inline(text) for text in texts)  # one pass: no mark inside a mark
     out, in_fence = [], False
     for line in page.split("\n"):
         in_fence = in_fence != line.startswith("```")

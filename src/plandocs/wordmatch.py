@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 MIN_LATIN = 3
 MIN_CJK = 2
@@ -75,3 +77,53 @@ def whole_term(text: str, *, placeholder: str | None = None) -> str:
 def _latin_word(char: str) -> bool:
     """Return whether `char` is a letter or digit that words in spaced scripts are made of."""
     return bool(re.match(_LATIN_WORD, char))
+
+
+# How deep the tree of texts may nest (a text that another one starts with, or where two
+# part) before `any_of` gives up the tree for a plain alternation.
+MAX_NESTING = 60
+
+
+def any_of(texts: Iterable[str]) -> re.Pattern[str]:
+    """Return a pattern that finds each of `texts`, the longest one where several start at the
+    same place, as the alternation `a|b|...` of the texts longest first would.
+
+    The pattern is the texts' prefix tree (`ab(?:c|d)?` for `ab`, `abc`, `abd`), so finding
+    them is one pass over a page however many there are: the plain alternation tries every
+    text at every character (a page with n texts to find took n² time). Texts that nest more
+    than `MAX_NESTING` deep (possible in data from strangers) get the plain alternation.
+    """
+    unique = sorted({text for text in texts if text}, key=len, reverse=True)
+    if not unique:
+        return re.compile(r"(?!)")  # finds nothing
+    tree: dict[str, Any] = {}
+    for text in unique:
+        node = tree
+        for char in text:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    try:
+        return re.compile(_tree_pattern(tree, 0))
+    except RecursionError:
+        return re.compile("|".join(map(re.escape, unique)))
+
+
+_END = ""  # the key that marks where a text ends in `any_of`'s tree (no text is empty)
+
+
+def _tree_pattern(node: dict[str, Any], depth: int) -> str:
+    """Return the pattern of a node of the prefix tree: a run of single characters as a
+    literal, then the branches, longest first (greedy `?` when a text may end here)."""
+    if depth > MAX_NESTING:
+        raise RecursionError("texts nest too deep for a tree")
+    literal = []
+    while len(node) == 1 and _END not in node:
+        [(char, node)] = node.items()
+        literal.append(re.escape(char))
+    branches = [re.escape(c) + _tree_pattern(child, depth + 1) for c, child in node.items() if c]
+    if not branches:
+        return "".join(literal)
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        group = f"(?:{group})?" if len(branches) == 1 else group + "?"
+    return "".join(literal) + group

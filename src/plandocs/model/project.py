@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -90,9 +91,10 @@ class Team(Model):
     OWNER_SECTIONS: ClassVar[tuple[str, ...]] = ("core", "advisors", "other_owners")
     """The lists whose roles may own a task, in the order an id is looked up."""
 
-    @property
+    @cached_property
     def owners(self) -> dict[str, Text]:
-        """Return every role that may own a task: role id -> its title (first list wins)."""
+        """Return every role that may own a task: role id -> its title (first list wins).
+        Computed once (the team is frozen): the plan asks for each task."""
         titles: dict[str, Text] = {}
         for section in self.OWNER_SECTIONS:
             for role in getattr(self, section):
