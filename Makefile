@@ -170,7 +170,7 @@ lock: $(PY_READY)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11.5 --generate-hashes -q -o requirements/dev.txt
 
 ## bench: time data -> Markdown (1x, 10x, 100x), the build against a plain one, one edit under
-## serve; prints one table, writes bench/results/bench.json (not part of `make test`; ~5 min)
+## serve; prints one table, writes bench/results/bench.json (not part of `make test`; ~2 min)
 bench: setup
 	$(BIN)/python -m bench.run
 

@@ -125,8 +125,9 @@ def _hashes(dirs: tuple[str, ...], stamp: tuple[tuple[str, int], ...]) -> tuple[
 
 def shipped_hashes(template_dirs: Sequence[str | Path]) -> tuple[str, ...]:
     """Return the hashes of the shipped inline scripts (computed once while the templates stay
-    unchanged)."""
-    dirs = tuple(str(d) for d in template_dirs)
+    unchanged). A folder listed twice counts once (static-i18n adds its own again for each
+    language built): the first one is where a template is found, so the order is kept."""
+    dirs = tuple(dict.fromkeys(str(d) for d in template_dirs))
     return _hashes(dirs, _stamp([Path(d) for d in dirs]))
 
 
