@@ -78,6 +78,39 @@ def test_a_stated_total_that_no_longer_matches_says_how_to_record_a_contradictio
     assert "原文写的是 50000，但各明细行加起来是 50001" in lines[0]
 
 
+def test_an_invisible_character_is_named_in_chinese_too(data_copy: DataCopy) -> None:
+    line = data_copy.replace("risks.yml", "en: Lower quality", "en: Lower\u200bquality")
+    chinese, english, _ = _report(data_copy)
+    assert chinese == (
+        f"data/risks.yml:{line}:18: risks[1].impacts[0].en: 风险 2 (r2) › 影响 1："
+        "文字里有不可见字符 U+200B ZERO WIDTH SPACE：请删除它（这种字符看不见，常随复制粘贴混进来）"
+    )
+    original = "text holds the invisible character U+200B ZERO WIDTH SPACE; remove it"
+    assert english == f"    risk 2 (r2) › impact 1: {original}"
+
+
+def test_a_character_in_a_key_or_a_comment_is_named_in_chinese_too(data_copy: DataCopy) -> None:
+    data_copy.replace("risks.yml", "    probability: low", "    proba\u200bbility: low")
+    text = data_copy.text("risks.yml")
+    data_copy.write("risks.yml", "# note \u202e\n# next\u2028line\n" + text)
+    lines = _report(data_copy)
+    chinese = [line for line in lines if not line.startswith("    ")]
+    assert chinese[0] == (
+        "data/risks.yml:1:8: 数据文件里不能有文字方向控制符 U+202E RIGHT-TO-LEFT OVERRIDE，"
+        "注释里也不行"
+    )
+    assert chinese[1] == (
+        "data/risks.yml:2:7: "
+        "行分隔符 U+2028 LINE SEPARATOR 直接写在了文件里：YAML 在这里换行，编辑器却不换行；"
+        "请删除它，或在双引号里写成 `\\u2028`"
+    )
+    assert chinese[3].endswith(
+        "risks[1]: 风险 2 (r2)：键里有不可见字符 U+200B ZERO WIDTH SPACE：请删除它"
+        "（这种字符看不见，常随复制粘贴混进来）"
+    )
+    assert not [line for line in lines if "此消息暂无中文" in line]
+
+
 def test_messages_fall_back_to_english_when_messages_yml_is_broken(data_copy: DataCopy) -> None:
     data_copy.replace("messages.yml", "item:\n", "item: [\n")
     data_copy.replace("risks.yml", "probability: low", "probability: lowish")

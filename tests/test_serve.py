@@ -84,8 +84,19 @@ def server(served: Server) -> Iterator[Server]:
 
 
 def _reported(server: Server, where: str, message: str) -> bool:
-    """Return whether the server's log shows `message` at `where`."""
-    return any(where in entry and message in entry for entry in server.lines())
+    """Return whether the server's log shows `message` at `where`: on the problem's line (in
+    the first language) or on the indented lines under it (its other languages)."""
+    lines = server.lines()
+    for at, entry in enumerate(lines):
+        if where in entry:
+            told = [entry]
+            for following in lines[at + 1 :]:
+                if not following.startswith("    "):
+                    break
+                told.append(following)
+            if any(message in text for text in told):
+                return True
+    return False
 
 
 def _drawn(log: list[str]) -> list[int]:

@@ -233,7 +233,45 @@ def _stated(words: Messages, found: dict[str, Any], problem: Problem, code: str)
     return words.problems.stated_mismatch(code).format(**values)
 
 
+def _refused(name: str) -> Reword:
+    """A refused character's message (plandocs.characters), its kind and holder in words."""
+
+    def reword(words: Messages, found: dict[str, Any], problem: Problem, code: str) -> str | None:
+        values = dict(found)
+        for key in ("what", "kind"):
+            if key in found:  # `the key` -> `key`, `invisible character` -> `invisible-character`
+                text = words.characters.get(found[key].removeprefix("the ").replace(" ", "-"))
+                if text is None:
+                    return None  # a word messages.yml does not have: the English message
+                values[key] = text(code)
+        template: Text = getattr(words.problems, name)
+        return template(code).format(**values)
+
+    return reword
+
+
+_KIND = (
+    r"(?P<kind>line separator|direction control|invisible character|unpaired surrogate"
+    r"|noncharacter|control character)"
+)
+_CHAR = r"(?P<char>U\+[0-9A-F]{4,6} [^;]+?)"
+
 _REWORDINGS: tuple[tuple[re.Pattern[str], Reword], ...] = (
+    (
+        re.compile(rf"(?P<what>text|the key) holds the {_KIND} {_CHAR}; remove it"),
+        _refused("refused_character"),
+    ),
+    (
+        re.compile(rf"the {_KIND} {_CHAR} is not allowed in a data file, even in a comment"),
+        _refused("refused_raw"),
+    ),
+    (
+        re.compile(
+            rf"the {_KIND} {_CHAR} is written raw: YAML ends a line there and editors do not; "
+            r"remove it, or write it as `(?P<escape>\\u[0-9a-f]{4})` inside double quotes"
+        ),
+        _refused("raw_separator"),
+    ),
     (re.compile(r"YAML: (?P<detail>.*)", re.DOTALL), _yaml),
     (re.compile(r"unknown key `(?P<key>[^`]*)`"), _unknown_key),
     (re.compile(r"missing required key `(?P<key>[^`]*)`"), _template("missing_key")),

@@ -27,6 +27,12 @@ class ProblemWords(Model):
     stale: Command
     unpinned: Command
     untranslated: Annotated[Text, placeholders("message")]
+    refused_character: Annotated[Text, placeholders("what", "kind", "char")]
+    """A text or key holds an invisible, control or direction character."""
+    refused_raw: Annotated[Text, placeholders("kind", "char")]
+    """Such a character is written outside any value (in a comment, say)."""
+    raw_separator: Annotated[Text, placeholders("kind", "char", "escape")]
+    """U+0085, U+2028 or U+2029 written raw: YAML ends a line there, editors do not."""
 
 
 class HintWords(Model):
@@ -57,3 +63,6 @@ class Messages(Model):
     hints: HintWords
     computed: dict[str, Text]
     """Keys that are computed, never typed: what each is computed from, and to remove it."""
+    characters: dict[str, Text]
+    """What a refused character is (`invisible-character`, ...) and what holds it (`text`,
+    `key`): plandocs.characters's words, hyphenated, without `the`."""
