@@ -199,8 +199,8 @@ def shared(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], No
 DIAGRAM_CACHE = ROOT / ".cache" / "diagrams"
 
 
-def _strict_build(site: Path, mode: str, **env: str) -> None:
-    result = run_mkdocs_build(ROOT, site, PLANDOCS_DIAGRAMS=mode, **env)
+def _strict_build(site: Path, mode: str) -> None:
+    result = run_mkdocs_build(ROOT, site, PLANDOCS_DIAGRAMS=mode)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert warnings == []
